@@ -1,0 +1,149 @@
+import { IsDefined, IsIn, IsOptional, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import type { ValidationArguments, ValidationOptions } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Which stores back the log and the read models; derived from which URLs are set. */
+export type StoreMode = 'embedded' | 'postgres' | 'eventstoredb';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly eventStoreConnectionString: string | undefined;
+  readonly authJwtSecret: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly projectionBatchSize: number;
+  readonly consistencyTimeoutMs: number;
+  readonly storeMode: StoreMode;
+}
+
+const POSTGRES_SCHEMES = ['postgres:', 'postgresql:'];
+const EVENTSTORE_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:'];
+
+function IsIntegerString(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIntegerString',
+      validator: {
+        // Digits only: Number() alone would accept "1e3", " 42" or "0x10".
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^\d{1,15}$/.test(value) && Number(value) >= min && Number(value) <= max,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} must be an integer between ${min} and ${max} (got ${JSON.stringify(args?.value)})`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * Connection strings carry passwords, so a rejected one is described by its scheme only:
+ * this message ends up in startup logs.
+ */
+function IsUrlWithScheme(schemes: readonly string[], options?: ValidationOptions): PropertyDecorator {
+  const expected = schemes.map((scheme) => `${scheme}//`).join(', ');
+  return ValidateBy(
+    {
+      name: 'isUrlWithScheme',
+      validator: {
+        // Absence is IsDefined's business; reporting it twice would read as two problems.
+        validate: (value: unknown) => value === undefined || (typeof value === 'string' && schemeOf(value, schemes)),
+        defaultMessage: (args?: ValidationArguments) => {
+          const scheme = typeof args?.value === 'string' ? /^([a-z][a-z0-9+.-]*:)/i.exec(args.value)?.[1] : undefined;
+          const got = scheme ? `a "${scheme}//" URL` : 'a value that is not a URL';
+          return `${args?.property} must be a URL starting with ${expected} (got ${got})`;
+        },
+      },
+    },
+    options,
+  );
+}
+
+function schemeOf(value: string, schemes: readonly string[]): boolean {
+  // EventStoreDB cluster strings list several hosts ("esdb://a:2113,b:2113"), which the
+  // WHATWG URL parser rejects; checking the scheme and a non-empty rest is what matters.
+  const match = /^([a-z][a-z0-9+.-]*:)\/\/(.+)$/i.exec(value);
+  return match !== null && schemes.includes(match[1]!.toLowerCase());
+}
+
+/** The raw environment as strings, validated before anything is converted. */
+class EnvironmentVariables {
+  @IsOptional()
+  @IsIntegerString(1, 65535)
+  PORT?: string;
+
+  DATA_DIR?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.DATABASE_URL !== undefined || env.EVENTSTORE_CONNECTION_STRING !== undefined)
+  @IsDefined({
+    message: 'DATABASE_URL is required when EVENTSTORE_CONNECTION_STRING is set (the read models live in PostgreSQL)',
+  })
+  @IsUrlWithScheme(POSTGRES_SCHEMES)
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsUrlWithScheme(EVENTSTORE_SCHEMES)
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  AUTH_JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, {
+    message: (args: ValidationArguments) =>
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(args.value)})`,
+  })
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIntegerString(1, 100_000)
+  PROJECTION_BATCH_SIZE?: string;
+
+  @IsOptional()
+  @IsIntegerString(1, 600_000)
+  CONSISTENCY_TIMEOUT_MS?: string;
+}
+
+const VARIABLES = [
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'EVENTSTORE_CONNECTION_STRING',
+  'AUTH_JWT_SECRET',
+  'LOG_LEVEL',
+  'PROJECTION_BATCH_SIZE',
+  'CONSISTENCY_TIMEOUT_MS',
+] as const satisfies readonly (keyof EnvironmentVariables)[];
+
+/**
+ * Reads and checks the environment once, at startup, so a typo fails the process with
+ * every problem listed instead of surfacing later as a confusing runtime error.
+ */
+export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const raw = new EnvironmentVariables();
+  for (const name of VARIABLES) {
+    const value = env[name];
+    // Compose files and CI often define a variable as empty to mean "not set".
+    if (value !== undefined && value.trim() !== '') raw[name] = value;
+  }
+
+  const problems = validateSync(raw).flatMap((error) => Object.values(error.constraints ?? {}));
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+
+  const databaseUrl = raw.DATABASE_URL;
+  const eventStoreConnectionString = raw.EVENTSTORE_CONNECTION_STRING;
+  return {
+    port: raw.PORT === undefined ? 3000 : Number(raw.PORT),
+    dataDir: raw.DATA_DIR ?? './data',
+    databaseUrl,
+    eventStoreConnectionString,
+    authJwtSecret: raw.AUTH_JWT_SECRET,
+    logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
+    projectionBatchSize: raw.PROJECTION_BATCH_SIZE === undefined ? 1000 : Number(raw.PROJECTION_BATCH_SIZE),
+    consistencyTimeoutMs: raw.CONSISTENCY_TIMEOUT_MS === undefined ? 5000 : Number(raw.CONSISTENCY_TIMEOUT_MS),
+    storeMode: eventStoreConnectionString ? 'eventstoredb' : databaseUrl ? 'postgres' : 'embedded',
+  };
+}

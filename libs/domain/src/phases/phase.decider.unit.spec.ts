@@ -1,0 +1,65 @@
+import { DeciderSpecification } from '../testing/decider-spec.js';
+import type { DefinePhase } from './phase.commands.js';
+import { phaseDecider } from './phase.decider.js';
+import type { PhaseDefined } from './phase.events.js';
+
+const given = DeciderSpecification.for(phaseDecider);
+const ctx = { today: '2024-01-10' };
+const define = (data: Partial<DefinePhase['data']> = {}): DefinePhase => ({
+  type: 'DefinePhase',
+  data: { phaseId: '2025-2030', name: 'Giai đoạn 2025 - 2030', startsOn: '2025-01-01', endsOn: '2030-12-31', ...data },
+});
+const defined: PhaseDefined = {
+  type: 'PhaseDefined',
+  data: { phaseId: '2025-2030', name: 'Giai đoạn 2025 - 2030', startsOn: '2025-01-01', endsOn: '2030-12-31' },
+};
+
+describe('phase decider', () => {
+  it('defines a phase, even one that starts in the future', () => {
+    given([]).when(define(), ctx).then([defined]);
+  });
+
+  it('accepts a one-day phase', () => {
+    given([])
+      .when(define({ startsOn: '2025-01-01', endsOn: '2025-01-01' }), ctx)
+      .then([{ ...defined, data: { ...defined.data, startsOn: '2025-01-01', endsOn: '2025-01-01' } }]);
+  });
+
+  it('stores the name in NFC', () => {
+    given([]).when(define({ name: 'Giai đoạn 2025 - 2030'.normalize('NFD') }), ctx).then([defined]);
+  });
+
+  it('rejects a second definition (conflict)', () => {
+    given([defined]).when(define(), ctx).thenFails('PHASE_ALREADY_EXISTS', { kind: 'conflict' });
+  });
+
+  it('rejects an invalid id', () => {
+    given([]).when(define({ phaseId: 'Phase 1' }), ctx).thenFails('ID_INVALID', { field: 'phaseId' });
+  });
+
+  it('rejects an empty name', () => {
+    given([]).when(define({ name: '' }), ctx).thenFails('TEXT_REQUIRED', { field: 'name' });
+  });
+
+  it('rejects an end before the start', () => {
+    given([])
+      .when(define({ startsOn: '2025-01-01', endsOn: '2024-12-31' }), ctx)
+      .thenFails('PHASE_DATES_INVALID', { field: 'endsOn' });
+  });
+
+  it.each([
+    ['startsOn', '2025-13-01'],
+    ['startsOn', '2023-02-29'],
+    ['endsOn', '2030-12-32'],
+    ['endsOn', '2030-6-1'],
+  ] as const)('rejects the non-calendar %s %s', (field, value) => {
+    given([]).when(define({ [field]: value }), ctx).thenFails('DATE_INVALID', { field });
+  });
+
+  it('evolves to defined', () => {
+    expect(phaseDecider.evolve(phaseDecider.initialState, defined)).toStrictEqual({
+      status: 'defined',
+      ...defined.data,
+    });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The event log as the application sees it. Adapters: PostgreSQL (server or PGlite) here,
+ * EventStoreDB later. Positions are global and unique; checkpoints are opaque cursors
+ * that only the adapter that produced them interprets.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
+
+export interface EventMetadata {
+  readonly [key: string]: unknown;
+}
+
+export interface EventToAppend {
+  /** UUID; a retried append with the same ids writes nothing twice. */
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly streamName: string;
+  /** 0-based revision of the event in its stream. */
+  readonly revision: bigint;
+  /** Global position: unique in the log; what a command's answer reports. */
+  readonly position: bigint;
+  /** Opaque cursor: reading the log `after` it resumes right behind this event. */
+  readonly checkpoint: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event appended (the stream's revision afterwards). */
+  readonly nextRevision: bigint;
+  /** Global position of the last event appended. */
+  readonly position: bigint;
+  /** Checkpoint right behind the last event appended. */
+  readonly checkpoint: string;
+}
+
+export interface ReadAllOptions {
+  /** Start right after this checkpoint; omitted = from the beginning of the log. */
+  readonly after?: string | undefined;
+  readonly limit: number;
+}
+
+export interface SubscribeOptions {
+  readonly after?: string | undefined;
+  readonly batchSize: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface EventStore {
+  append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Every event of a stream in revision order; [] when the stream does not exist. */
+  readStream(streamName: string): Promise<RecordedEvent[]>;
+  /** A page of the global log in order, never skipping an event that commits later. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch up from a checkpoint, then follow new events; ends when the signal aborts. */
+  subscribeToAll(options: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  /** Whether the event at `position` is at or before `checkpoint` in reading order. */
+  isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean>;
+  /** How many events of the log lie after `checkpoint` (the lag of a reader). */
+  countAfter(checkpoint: string | undefined): Promise<number>;
+  /** Throws when the store does not answer (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Stream ${streamName}: expected revision ${String(expected)}, found ${String(actual)}`);
+  }
+}
+
+/** An event id reused for different content or in another stream. */
+export class EventIdConflictError extends Error {
+  override readonly name = 'EventIdConflictError';
+  constructor(readonly eventId: string, readonly detail: string) {
+    super(`Event id ${eventId} already used: ${detail}`);
+  }
+}
+
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

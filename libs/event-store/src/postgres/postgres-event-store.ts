@@ -1,0 +1,255 @@
+import { EventEmitter, on } from 'node:events';
+import {
+  ConcurrencyError,
+  EventIdConflictError,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '../event-store.port.js';
+import { inTransaction, type SqlClient, type SqlPool } from '../sql/sql-pool.js';
+import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
+import { EVENT_STORE_SCHEMA } from './schema.js';
+
+interface EventRow {
+  event_id: string;
+  type: string;
+  stream_name: string;
+  stream_revision: string;
+  position: string;
+  tx_id: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+const EVENT_COLUMNS = 'event_id, type, stream_name, stream_revision, position, tx_id, data, metadata, recorded_at';
+
+/**
+ * Only transactions older than every transaction still running are read: an event of a
+ * transaction that is still open could otherwise commit later with a lower position than
+ * one already handed out, and a reader resuming from its checkpoint would skip it.
+ */
+const VISIBLE = 'tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
+
+const UNIQUE_VIOLATION = '23505';
+
+export interface PostgresEventStoreOptions {
+  /** How often a live subscription looks for events written by other processes. */
+  pollIntervalMs?: number;
+  /** Close the pool with the store (false when the pool is shared). */
+  ownsPool?: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly appended = new EventEmitter();
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly pool: SqlPool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.appended.setMaxListeners(0);
+  }
+
+  /** Creates the log's tables when missing; safe to run on every start. */
+  async migrate(): Promise<void> {
+    await this.pool.query(EVENT_STORE_SCHEMA);
+  }
+
+  async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const earlier = await this.findAppended(streamName, events);
+    if (earlier) return earlier;
+    try {
+      const result = await inTransaction(this.pool, (client) => this.appendInTransaction(client, streamName, events, expected));
+      this.appended.emit('append');
+      return result;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent append won the race: either the same events (an idempotent retry)
+      // or another writer of the stream (a concurrency conflict).
+      const raced = await this.findAppended(streamName, events);
+      if (raced) return raced;
+      throw new ConcurrencyError(streamName, expected, await this.currentRevision(this.pool, streamName));
+    }
+  }
+
+  async readStream(streamName: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_name = $1 ORDER BY stream_revision`,
+      [streamName],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const from = parseCheckpoint(after);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+        WHERE (tx_id, position) > ($1::bigint, $2::bigint) AND ${VISIBLE}
+        ORDER BY tx_id, position LIMIT $3`,
+      [from.txId.toString(), from.position.toString(), limit],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async *subscribeToAll({ after, batchSize, signal }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+    let checkpoint = after;
+    while (!signal?.aborted) {
+      const batch = await this.readAll({ after: checkpoint, limit: batchSize });
+      if (batch.length > 0) {
+        checkpoint = batch[batch.length - 1]!.checkpoint;
+        yield batch;
+        continue;
+      }
+      await this.nextAppendOrPoll(signal);
+    }
+  }
+
+  async isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean> {
+    const { rows } = await this.pool.query<{ tx_id: string }>('SELECT tx_id FROM es_events WHERE position = $1', [
+      position.toString(),
+    ]);
+    const row = rows[0];
+    if (!row) return false;
+    return compareCheckpoints({ txId: BigInt(row.tx_id), position }, parseCheckpoint(checkpoint)) <= 0;
+  }
+
+  async countAfter(checkpoint: string | undefined): Promise<number> {
+    const from = parseCheckpoint(checkpoint);
+    const { rows } = await this.pool.query<{ count: string }>(
+      'SELECT count(*) AS count FROM es_events WHERE (tx_id, position) > ($1::bigint, $2::bigint)',
+      [from.txId.toString(), from.position.toString()],
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.appended.emit('close');
+    if (this.options.ownsPool) await this.pool.end();
+  }
+
+  private async appendInTransaction(
+    client: SqlClient,
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const current = await this.currentRevision(client, streamName, true);
+    if (!matchesExpected(expected, current)) throw new ConcurrencyError(streamName, expected, current);
+    const first = current === 'no_stream' ? 0n : current + 1n;
+    const { rows } = await client.query<{ position: string; tx_id: string }>(
+      `INSERT INTO es_events (event_id, stream_name, stream_revision, type, data, metadata)
+       SELECT e.event_id, $1, $2::bigint + e.ord - 1, e.type, e.data, e.metadata
+         FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+              WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+        ORDER BY e.ord
+       RETURNING position, tx_id`,
+      [
+        streamName,
+        first.toString(),
+        events.map((event) => event.eventId),
+        events.map((event) => event.type),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+      ],
+    );
+    const nextRevision = first + BigInt(events.length) - 1n;
+    await client.query(
+      `INSERT INTO es_streams (stream_name, revision) VALUES ($1, $2)
+       ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision`,
+      [streamName, nextRevision.toString()],
+    );
+    const last = rows.reduce((max, row) => (BigInt(row.position) > BigInt(max.position) ? row : max));
+    const position = BigInt(last.position);
+    return { nextRevision, position, checkpoint: formatCheckpoint({ txId: BigInt(last.tx_id), position }) };
+  }
+
+  private async currentRevision(client: Pick<SqlClient, 'query'>, streamName: string, lock = false): Promise<bigint | 'no_stream'> {
+    const { rows } = await client.query<{ revision: string }>(
+      `SELECT revision FROM es_streams WHERE stream_name = $1${lock ? ' FOR UPDATE' : ''}`,
+      [streamName],
+    );
+    return rows[0] ? BigInt(rows[0].revision) : 'no_stream';
+  }
+
+  /**
+   * The result of an earlier append of exactly these event ids to this stream, if any.
+   * Ids reused elsewhere or only partly present are a conflict, never a silent success.
+   */
+  private async findAppended(streamName: string, events: readonly EventToAppend[]): Promise<AppendResult | undefined> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_revision`,
+      [events.map((event) => event.eventId)],
+    );
+    if (rows.length === 0) return undefined;
+    const found = rows.map(toRecordedEvent);
+    const misplaced = found.find((event) => event.streamName !== streamName);
+    if (misplaced) throw new EventIdConflictError(misplaced.eventId, `it belongs to stream ${misplaced.streamName}`);
+    if (found.length !== events.length) {
+      throw new EventIdConflictError(found[0]!.eventId, 'only some of the events of this append were written before');
+    }
+    const last = found[found.length - 1]!;
+    return { nextRevision: last.revision, position: maxPosition(found), checkpoint: last.checkpoint };
+  }
+
+  private async nextAppendOrPoll(signal: AbortSignal | undefined): Promise<void> {
+    const wake = new AbortController();
+    const timer = setTimeout(() => wake.abort(), this.pollIntervalMs);
+    const stop = () => wake.abort();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      for await (const _ of on(this.appended, 'append', { signal: wake.signal })) break;
+    } catch {
+      // Timer or caller aborted: either way it is time to look again (or stop).
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+}
+
+function matchesExpected(expected: ExpectedRevision, current: bigint | 'no_stream'): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === 'no_stream';
+    case 'stream_exists':
+      return current !== 'no_stream';
+    default:
+      return current === expected;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const position = BigInt(row.position);
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    streamName: row.stream_name,
+    revision: BigInt(row.stream_revision),
+    position,
+    checkpoint: formatCheckpoint({ txId: BigInt(row.tx_id), position }),
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
+  };
+}
+
+function maxPosition(events: readonly RecordedEvent[]): bigint {
+  return events.reduce((max, event) => (event.position > max ? event.position : max), -1n);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
