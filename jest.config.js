@@ -28,4 +28,5 @@ export default {
   moduleNameMapper: libs,
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

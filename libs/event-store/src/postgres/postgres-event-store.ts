@@ -70,11 +70,12 @@ export class PostgresEventStore implements EventStore {
       this.appended.emit('append');
       return result;
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A concurrent append won the race: either the same events (an idempotent retry)
-      // or another writer of the stream (a concurrency conflict).
+      if (!(error instanceof ConcurrencyError) && !isUniqueViolation(error)) throw error;
+      // Another append got there first: the same events (a retry racing the original,
+      // which answers like the original) or another writer (a concurrency conflict).
       const raced = await this.findAppended(streamName, events);
       if (raced) return raced;
+      if (error instanceof ConcurrencyError) throw error;
       throw new ConcurrencyError(streamName, expected, await this.currentRevision(this.pool, streamName));
     }
   }
