@@ -1,0 +1,5 @@
+export * from './projection.js';
+export * from './runner/checkpoints.js';
+export * from './runner/projection-runner.js';
+export * from './period-stats/period-stats.projection.js';
+export * from './period-stats/stats-accumulator.js';

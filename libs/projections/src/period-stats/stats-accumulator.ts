@@ -1,0 +1,68 @@
+import { calendarKeysFor, phaseKey, phasesContaining, type PhaseSpan } from '#domain';
+
+/** One change to one statistic: `amount` of `metric` on `day`, recorded at `unitId`. */
+export interface StatDelta {
+  readonly day: string;
+  readonly unitId: string;
+  readonly field: string;
+  readonly metric: string;
+  readonly amount: number;
+}
+
+export interface StatRow {
+  readonly key: string;
+  readonly unitId: string;
+  readonly field: string;
+  readonly metric: string;
+  readonly value: number;
+}
+
+/**
+ * Sums a batch's deltas in memory, per day and per period (calendar periods and every
+ * phase containing the day), so each row is written once per batch however many events
+ * touched it.
+ */
+export class StatsAccumulator {
+  private readonly daily = new Map<string, StatRow>();
+  private readonly periods = new Map<string, StatRow>();
+
+  constructor(private readonly phases: () => readonly PhaseSpan[]) {}
+
+  get size(): number {
+    return this.daily.size;
+  }
+
+  add(delta: StatDelta): void {
+    add(this.daily, delta.day, delta);
+    for (const key of calendarKeysFor(delta.day)) add(this.periods, key, delta);
+    for (const phase of phasesContaining(delta.day, this.phases())) add(this.periods, phaseKey(phase.phaseId), delta);
+  }
+
+  /** Returns the sums so far and starts over. */
+  drain(): { daily: StatRow[]; periods: StatRow[] } {
+    const drained = { daily: [...this.daily.values()], periods: [...this.periods.values()] };
+    this.daily.clear();
+    this.periods.clear();
+    return drained;
+  }
+}
+
+function add(rows: Map<string, StatRow>, key: string, delta: StatDelta): void {
+  const id = `${key}\u0000${delta.unitId}\u0000${delta.field}\u0000${delta.metric}`;
+  const row = rows.get(id);
+  rows.set(id, {
+    key,
+    unitId: delta.unitId,
+    field: delta.field,
+    metric: delta.metric,
+    value: (row?.value ?? 0) + delta.amount,
+  });
+}
+
+/**
+ * Sums of many fractional quantities pick up binary rounding noise (0.1 + 0.2); quantities
+ * carry at most a few decimals, so six decimal places written as text are exact.
+ */
+export function toNumericText(value: number): string {
+  return Number(value.toFixed(6)).toString();
+}

@@ -1,0 +1,20 @@
+import type { DomainEvent } from '#domain';
+import type { RecordedEvent, SqlClient } from '#event-store';
+
+/** A domain event as read from the log: upcast to its current shape, with its envelope. */
+export interface ProjectedEvent {
+  readonly event: DomainEvent;
+  readonly recorded: RecordedEvent;
+}
+
+/**
+ * A projection turns batches of events into read-model rows. `apply` runs inside the
+ * runner's transaction, which also saves the checkpoint: the rows and the checkpoint
+ * commit together or not at all.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bumped whenever the rows it would build from the same log change. */
+  readonly version: number;
+  apply(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<void>;
+}
