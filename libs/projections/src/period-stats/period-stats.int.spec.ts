@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '#domain';
 import { PostgresEventStore, type SqlPool } from '#event-store';
-import { openReadModels } from '#read-models';
+import { openReadModels, StatsReader } from '#read-models';
 import { testBackends } from '../../../event-store/src/testing/test-databases.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { PeriodStatsProjection } from './period-stats.projection.js';
@@ -26,6 +26,8 @@ const streamOf = (event: DomainEvent): string => {
       return `ledger-${d.unitId}`;
     case 'EntryVoided':
       return 'ledger-lb';
+    default:
+      throw new Error(`no stream for ${event.type}`);
   }
 };
 
@@ -74,7 +76,7 @@ describe.each(testBackends())('period-stats projection on $name', (backend) => {
       try {
         const store = new PostgresEventStore(db.pool, { pollIntervalMs: 10 });
         await store.migrate();
-        await openReadModels(db.pool);
+        const readModels = await openReadModels(db.pool);
         let last = 0n;
         const half = Math.floor(HISTORY.length / 2);
         const runOver = async (events: DomainEvent[]) => {
@@ -120,6 +122,30 @@ describe.each(testBackends())('period-stats projection on $name', (backend) => {
         expect(await totals(db.pool, 'month:2024-02', 'vn', 'economy')).toEqual({ workdays: 10 });
         expect(await totals(db.pool, 'month:2024-02', 'vn', 'unclassified')).toEqual({});
         expect(await totals(db.pool, 'year:2026', 'tq')).toEqual({ awards_revoked: 1, 'contribution:road_km': 0.3 });
+        // As recorded: hg's facts before its merge stay beside tq (under vn); the revocation,
+        // recorded after the merge, counts under tq, while the grant it takes back stays
+        // taken back where it was counted.
+        const reader = new StatsReader(readModels);
+        const asRecorded = await reader.stats('tq', 'phase:2021-2025', 'as-recorded');
+        expect(asRecorded.totals).toMatchObject({
+          modelsRegistered: 1,
+          modelsRegisteredCollective: 1,
+          modelsRegisteredIndividual: 0,
+          modelsRecognized: 1,
+          modelsExemplary: 1,
+          modelsWithdrawn: 0,
+          awardsGranted: 1,
+          workdays: 10,
+        });
+        expect(asRecorded.totals.contributions.road_km).toBe(0);
+        const current = await reader.stats('tq', 'phase:2021-2025');
+        expect(current.totals).toMatchObject({ modelsRegistered: 2, modelsWithdrawn: 1, awardsGranted: 1 });
+        expect(current.totals.contributions.road_km).toBe(2.5);
+        const revokedAsRecorded = await reader.stats('tq', 'year:2026', 'as-recorded');
+        expect(revokedAsRecorded.totals.awardsRevoked).toBe(1);
+        expect((await reader.stats('vn', 'year:2025', 'as-recorded')).totals).toEqual((await reader.stats('vn', 'year:2025')).totals);
+        const hgOwn = await reader.stats('hg', 'year:2025', 'as-recorded');
+        expect(hgOwn.totals).toMatchObject({ modelsRegistered: 1, modelsWithdrawn: 1, awardsGranted: 0 });
         // Before the merge hg stood beside tq; now it counts inside tq's subtree.
         const { rows } = await db.pool.query<{ ancestor_id: string }>(
           "SELECT ancestor_id FROM rm_unit_closure WHERE descendant_id = 'hg' ORDER BY depth",

@@ -14,13 +14,14 @@ import {
   rawToModel,
 } from './read-model-tables.js';
 import { StatsAccumulator, toNumericText, type StatDelta, type StatRow } from './stats-accumulator.js';
-import { applyUnitMerged, applyUnitRegistered } from './unit-tree.js';
+import { applyUnitMerged, applyUnitRegistered, loadPathVersions } from './unit-tree.js';
 
 export const PERIOD_STATS = 'period-stats';
 
 const STAT_COLUMNS = (keyColumn: 'period_key' | 'day'): Column<StatRow>[] => [
   { name: keyColumn, type: keyColumn === 'day' ? 'date' : 'text', value: (r) => r.key },
   { name: 'unit_id', type: 'text', value: (r) => r.unitId },
+  { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
   { name: 'field', type: 'text', value: (r) => r.field },
   { name: 'metric', type: 'text', value: (r) => r.metric },
   { name: 'value', type: 'numeric', value: (r) => toNumericText(r.value) },
@@ -54,6 +55,7 @@ class PeriodStatsBatch {
     private readonly models: Map<string, ModelRow>,
     private readonly awards: Map<string, AwardRow>,
     private readonly entries: Map<string, EntryRow>,
+    private pathVersions: Map<string, number>,
   ) {
     this.stats = new StatsAccumulator(() => this.phases);
   }
@@ -63,9 +65,12 @@ class PeriodStatsBatch {
     const awardIds = new Set<string>();
     const entryUnits: string[] = [];
     const entryIds: string[] = [];
+    const unitIds = new Set<string>();
     for (const { event, recorded } of events) {
       const modelId = referencedModel(event);
       if (modelId) modelIds.add(modelId);
+      const unitId = recordingUnit(event, recorded.streamName);
+      if (unitId) unitIds.add(unitId);
       if (event.type === 'AwardRevoked') awardIds.add(event.data.awardId);
       if (event.type === 'EntryVoided') {
         entryUnits.push(ledgerUnitOf(recorded.streamName));
@@ -87,12 +92,15 @@ class PeriodStatsBatch {
         rawToEntry,
       ),
     ]);
+    for (const model of models) unitIds.add(model.unitId);
+    for (const award of awards) unitIds.add(award.recipientUnitId);
     return new PeriodStatsBatch(
       tx,
       phaseRows.map((row) => ({ phaseId: row.phase_id, startsOn: row.starts_on, endsOn: row.ends_on })),
       new Map(models.map((row) => [row.modelId, row])),
       new Map(awards.map((row) => [row.awardId, row])),
       new Map(entries.map((row) => [entryKey(row.unitId, row.entryId), row])),
+      await loadPathVersions(tx, [...unitIds]),
     );
   }
 
@@ -103,9 +111,12 @@ class PeriodStatsBatch {
   async apply(event: DomainEvent, position: bigint, streamName: string): Promise<void> {
     switch (event.type) {
       case 'UnitRegistered':
+        this.pathVersions.set(event.data.unitId, 0);
         return applyUnitRegistered(this.tx, event.data);
       case 'UnitMerged':
-        return applyUnitMerged(this.tx, event.data);
+        await applyUnitMerged(this.tx, event.data);
+        this.pathVersions = await loadPathVersions(this.tx, [...this.pathVersions.keys()]);
+        return;
       case 'PhaseDefined':
         return this.definePhase(event);
       case 'ModelRegistered':
@@ -139,8 +150,9 @@ class PeriodStatsBatch {
   private async flushStats(): Promise<void> {
     const { daily, periods } = this.stats.drain();
     const increment = { kind: 'increment', column: 'value' } as const;
-    await upsertRows(this.tx, 'rm_stats_daily', DAILY_STAT_COLUMNS, ['day', 'unit_id', 'field', 'metric'], increment, daily);
-    await upsertRows(this.tx, 'rm_period_stats', PERIOD_STAT_COLUMNS, ['period_key', 'unit_id', 'field', 'metric'], increment, periods);
+    const key = ['unit_id', 'path_version', 'field', 'metric'];
+    await upsertRows(this.tx, 'rm_stats_daily', DAILY_STAT_COLUMNS, ['day', ...key], increment, daily);
+    await upsertRows(this.tx, 'rm_period_stats', PERIOD_STAT_COLUMNS, ['period_key', ...key], increment, periods);
   }
 
   /**
@@ -156,10 +168,10 @@ class PeriodStatsBatch {
       [phaseId, name, startsOn, endsOn],
     );
     await this.tx.query(
-      `INSERT INTO rm_period_stats (period_key, unit_id, field, metric, value)
-       SELECT $1, unit_id, field, metric, sum(value) FROM rm_stats_daily
-        WHERE day BETWEEN $2::date AND $3::date GROUP BY unit_id, field, metric
-       ON CONFLICT (period_key, unit_id, field, metric) DO NOTHING`,
+      `INSERT INTO rm_period_stats (period_key, unit_id, path_version, field, metric, value)
+       SELECT $1, unit_id, path_version, field, metric, sum(value) FROM rm_stats_daily
+        WHERE day BETWEEN $2::date AND $3::date GROUP BY unit_id, path_version, field, metric
+       ON CONFLICT (period_key, unit_id, path_version, field, metric) DO NOTHING`,
       [`phase:${phaseId}`, startsOn, endsOn],
     );
     this.phases.push({ phaseId, startsOn, endsOn });
@@ -241,6 +253,7 @@ class PeriodStatsBatch {
         revokedOn: null,
         revocationDecisionNo: null,
         revocationReason: null,
+        pathVersion: this.pathVersionOf(d.recipientUnitId),
         position: position.toString(),
       };
       this.awards.set(d.awardId, row);
@@ -258,7 +271,14 @@ class PeriodStatsBatch {
     this.touchedAwards.add(row.awardId);
     // Awards count "in force": a revoked award leaves the period it was granted in.
     this.countAward(row, row.decidedOn, -1);
-    this.stats.add({ day: event.data.revokedOn, unitId: row.recipientUnitId, field: row.field, metric: STAT_METRIC.awardsRevoked, amount: 1 });
+    this.stats.add({
+      day: event.data.revokedOn,
+      unitId: row.recipientUnitId,
+      pathVersion: this.pathVersionOf(row.recipientUnitId),
+      field: row.field,
+      metric: STAT_METRIC.awardsRevoked,
+      amount: 1,
+    });
   }
 
   private applyLedgerEvent(event: DomainEventOf<'WorkdaysLogged' | 'ContributionRecorded' | 'EntryVoided'>, unitId: string): void {
@@ -267,7 +287,8 @@ class PeriodStatsBatch {
       if (!row || row.voided) return;
       row.voided = true;
       this.touchedEntries.add(entryKey(unitId, row.entryId));
-      this.stats.add({ day: row.onDate, unitId, field: row.field, metric: row.metric, amount: -Number(row.quantity) });
+      // The void takes the quantity back from where it was counted, path version included.
+      this.stats.add({ ...entryDelta(row), amount: -Number(row.quantity) });
       return;
     }
     const row: EntryRow =
@@ -282,6 +303,7 @@ class PeriodStatsBatch {
             field: this.fieldOf(event.data.modelId),
             modelId: event.data.modelId ?? null,
             voided: false,
+            pathVersion: this.pathVersionOf(unitId),
           }
         : {
             unitId,
@@ -293,26 +315,33 @@ class PeriodStatsBatch {
             field: UNCLASSIFIED_FIELD,
             modelId: null,
             voided: false,
+            pathVersion: this.pathVersionOf(unitId),
           };
     const key = entryKey(unitId, row.entryId);
     this.entries.set(key, row);
     this.touchedEntries.add(key);
-    this.stats.add({ day: row.onDate, unitId, field: row.field, metric: row.metric, amount: Number(row.quantity) });
+    this.stats.add({ ...entryDelta(row), amount: Number(row.quantity) });
   }
 
   private count(day: string, model: ModelRow, metric: string, amount: number): void {
-    this.stats.add({ day, unitId: model.unitId, field: model.field, metric, amount });
+    this.stats.add({ day, unitId: model.unitId, pathVersion: this.pathVersionOf(model.unitId), field: model.field, metric, amount });
   }
 
   private countAward(row: AwardRow, day: string, amount: number): void {
     const delta: StatDelta = {
       day,
       unitId: row.recipientUnitId,
+      // A grant is counted, and a revocation takes it back, under the path it was granted under.
+      pathVersion: row.pathVersion,
       field: row.field,
       metric: STAT_METRIC.awardsGranted(row.form, row.recipientKind),
       amount,
     };
     this.stats.add(delta);
+  }
+
+  private pathVersionOf(unitId: string): number {
+    return this.pathVersions.get(unitId) ?? 0;
   }
 
   /** An award's or entry's field is its model's when it names one (DESIGN §2). */
@@ -333,6 +362,26 @@ function referencedModel(event: DomainEvent): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The unit a fact counts under (DESIGN §2), for the events that record one. */
+function recordingUnit(event: DomainEvent, streamName: string): string | undefined {
+  switch (event.type) {
+    case 'ModelRegistered':
+      return event.data.unitId;
+    case 'AwardGranted':
+      return event.data.recipientUnitId;
+    case 'WorkdaysLogged':
+    case 'ContributionRecorded':
+    case 'EntryVoided':
+      return ledgerUnitOf(streamName);
+    default:
+      return undefined;
+  }
+}
+
+function entryDelta(row: EntryRow): Omit<StatDelta, 'amount'> {
+  return { day: row.onDate, unitId: row.unitId, pathVersion: row.pathVersion, field: row.field, metric: row.metric };
 }
 
 function ledgerUnitOf(streamName: string): string {

@@ -35,6 +35,7 @@ export interface AwardRow {
   revokedOn: string | null;
   revocationDecisionNo: string | null;
   revocationReason: string | null;
+  pathVersion: number;
   position: string;
 }
 
@@ -48,4 +49,5 @@ export interface EntryRow {
   field: string;
   modelId: string | null;
   voided: boolean;
+  pathVersion: number;
 }

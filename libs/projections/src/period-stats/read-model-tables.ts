@@ -45,6 +45,7 @@ export const AWARD_COLUMNS: Column<AwardRow>[] = [
   date('revoked_on', (r) => r.revokedOn),
   text('revocation_decision_no', (r) => r.revocationDecisionNo),
   text('revocation_reason', (r) => r.revocationReason),
+  { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
   { name: 'position', type: 'bigint', value: (r) => r.position },
 ];
 
@@ -58,6 +59,7 @@ export const ENTRY_COLUMNS: Column<EntryRow>[] = [
   text('field', (r) => r.field),
   text('model_id', (r) => r.modelId),
   { name: 'voided', type: 'boolean', value: (r) => r.voided },
+  { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
 ];
 
 type RawRow = Record<string, unknown>;
@@ -115,6 +117,7 @@ export const rawToAward = (raw: RawRow): AwardRow => ({
   revokedOn: opt(raw, 'revoked_on'),
   revocationDecisionNo: opt(raw, 'revocation_decision_no'),
   revocationReason: opt(raw, 'revocation_reason'),
+  pathVersion: Number(raw.path_version),
   position: str(raw, 'position'),
 });
 
@@ -128,4 +131,5 @@ export const rawToEntry = (raw: RawRow): EntryRow => ({
   field: str(raw, 'field'),
   modelId: opt(raw, 'model_id'),
   voided: raw.voided === true,
+  pathVersion: Number(raw.path_version),
 });

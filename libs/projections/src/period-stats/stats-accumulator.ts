@@ -1,9 +1,13 @@
 import { calendarKeysFor, phaseKey, phasesContaining, type PhaseSpan } from '#domain';
 
-/** One change to one statistic: `amount` of `metric` on `day`, recorded at `unitId`. */
+/**
+ * One change to one statistic: `amount` of `metric` on `day`, recorded at `unitId` while
+ * that unit's ancestor path was at `pathVersion`.
+ */
 export interface StatDelta {
   readonly day: string;
   readonly unitId: string;
+  readonly pathVersion: number;
   readonly field: string;
   readonly metric: string;
   readonly amount: number;
@@ -12,6 +16,7 @@ export interface StatDelta {
 export interface StatRow {
   readonly key: string;
   readonly unitId: string;
+  readonly pathVersion: number;
   readonly field: string;
   readonly metric: string;
   readonly value: number;
@@ -48,11 +53,12 @@ export class StatsAccumulator {
 }
 
 function add(rows: Map<string, StatRow>, key: string, delta: StatDelta): void {
-  const id = `${key}\u0000${delta.unitId}\u0000${delta.field}\u0000${delta.metric}`;
+  const id = `${key}\u0000${delta.unitId}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
   const row = rows.get(id);
   rows.set(id, {
     key,
     unitId: delta.unitId,
+    pathVersion: delta.pathVersion,
     field: delta.field,
     metric: delta.metric,
     value: (row?.value ?? 0) + delta.amount,

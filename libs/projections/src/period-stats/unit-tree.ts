@@ -19,6 +19,12 @@ export async function applyUnitRegistered(tx: SqlClient, unit: DomainEventOf<'Un
      ON CONFLICT DO NOTHING`,
     [unit.unitId, unit.parentId],
   );
+  await tx.query(
+    `INSERT INTO rm_unit_path_closure (ancestor_id, descendant_id, path_version)
+     SELECT ancestor_id, descendant_id, 0 FROM rm_unit_closure WHERE descendant_id = $1
+     ON CONFLICT DO NOTHING`,
+    [unit.unitId],
+  );
 }
 
 export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitMerged'>['data']): Promise<void> {
@@ -41,4 +47,29 @@ export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitM
      ON CONFLICT DO NOTHING`,
     [merge.unitId, merge.intoUnitId],
   );
+  // Every unit of the moved subtree now has a new ancestor path: a new version of it, so
+  // facts recorded from now on count under the new tree in the as-recorded view too.
+  await tx.query(
+    `UPDATE rm_units SET path_version = path_version + 1
+      WHERE unit_id IN (SELECT descendant_id FROM rm_unit_closure WHERE ancestor_id = $1)`,
+    [merge.unitId],
+  );
+  await tx.query(
+    `INSERT INTO rm_unit_path_closure (ancestor_id, descendant_id, path_version)
+     SELECT c.ancestor_id, c.descendant_id, u.path_version
+       FROM rm_unit_closure c JOIN rm_units u ON u.unit_id = c.descendant_id
+      WHERE c.descendant_id IN (SELECT descendant_id FROM rm_unit_closure WHERE ancestor_id = $1)
+     ON CONFLICT DO NOTHING`,
+    [merge.unitId],
+  );
+}
+
+/** The current ancestor-path versions of the given units (absent: not registered yet). */
+export async function loadPathVersions(tx: SqlClient, unitIds: readonly string[]): Promise<Map<string, number>> {
+  if (unitIds.length === 0) return new Map();
+  const { rows } = await tx.query<{ unit_id: string; path_version: number }>(
+    'SELECT unit_id, path_version FROM rm_units WHERE unit_id = ANY($1::text[])',
+    [unitIds],
+  );
+  return new Map(rows.map((row) => [row.unit_id, Number(row.path_version)]));
 }

@@ -26,7 +26,8 @@ export class InitialReadModels1764000000000 implements MigrationInterface {
         parent_id            text,
         merged_into          text,
         merged_on            date,
-        merge_decision_no    text
+        merge_decision_no    text,
+        path_version         integer NOT NULL DEFAULT 0
       )`);
     await queryRunner.query('CREATE INDEX rm_units_parent ON rm_units (parent_id)');
     await queryRunner.query(`
@@ -37,6 +38,16 @@ export class InitialReadModels1764000000000 implements MigrationInterface {
         PRIMARY KEY (ancestor_id, descendant_id)
       )`);
     await queryRunner.query('CREATE INDEX rm_unit_closure_descendant ON rm_unit_closure (descendant_id)');
+    // Every ancestor path a unit has had: version n of a unit's path is the tree above it
+    // after its n-th change (a merge above it). Facts keep the version they were recorded
+    // under, which is what the as-recorded view sums by.
+    await queryRunner.query(`
+      CREATE TABLE rm_unit_path_closure (
+        ancestor_id   text NOT NULL,
+        descendant_id text NOT NULL,
+        path_version  integer NOT NULL,
+        PRIMARY KEY (ancestor_id, descendant_id, path_version)
+      )`);
     await queryRunner.query(`
       CREATE TABLE rm_phases (
         phase_id  text PRIMARY KEY,
@@ -82,6 +93,7 @@ export class InitialReadModels1764000000000 implements MigrationInterface {
         revoked_on             date,
         revocation_decision_no text,
         revocation_reason      text,
+        path_version           integer NOT NULL,
         position               bigint NOT NULL
       )`);
     await queryRunner.query('CREATE INDEX rm_awards_unit ON rm_awards (recipient_unit_id, award_id)');
@@ -97,25 +109,28 @@ export class InitialReadModels1764000000000 implements MigrationInterface {
         field       text NOT NULL,
         model_id    text,
         voided      boolean NOT NULL DEFAULT false,
+        path_version integer NOT NULL,
         PRIMARY KEY (unit_id, entry_id)
       )`);
     await queryRunner.query(`
       CREATE TABLE rm_stats_daily (
-        day     date NOT NULL,
-        unit_id text NOT NULL,
-        field   text NOT NULL,
-        metric  text NOT NULL,
-        value   numeric NOT NULL,
-        PRIMARY KEY (day, unit_id, field, metric)
+        day          date NOT NULL,
+        unit_id      text NOT NULL,
+        path_version integer NOT NULL,
+        field        text NOT NULL,
+        metric       text NOT NULL,
+        value        numeric NOT NULL,
+        PRIMARY KEY (day, unit_id, path_version, field, metric)
       )`);
     await queryRunner.query(`
       CREATE TABLE rm_period_stats (
-        period_key text NOT NULL,
-        unit_id    text NOT NULL,
-        field      text NOT NULL,
-        metric     text NOT NULL,
-        value      numeric NOT NULL,
-        PRIMARY KEY (period_key, unit_id, field, metric)
+        period_key   text NOT NULL,
+        unit_id      text NOT NULL,
+        path_version integer NOT NULL,
+        field        text NOT NULL,
+        metric       text NOT NULL,
+        value        numeric NOT NULL,
+        PRIMARY KEY (period_key, unit_id, path_version, field, metric)
       )`);
   }
 
@@ -127,6 +142,7 @@ export class InitialReadModels1764000000000 implements MigrationInterface {
       'rm_awards',
       'rm_models',
       'rm_phases',
+      'rm_unit_path_closure',
       'rm_unit_closure',
       'rm_units',
       'rm_projection_checkpoints',

@@ -1,0 +1,42 @@
+import { AwardEntity } from './award.entity.js';
+import { LedgerEntryEntity } from './ledger-entry.entity.js';
+import { ModelEntity } from './model.entity.js';
+import { PeriodStatEntity } from './period-stat.entity.js';
+import { PhaseEntity } from './phase.entity.js';
+import { ProjectionCheckpointEntity } from './projection-checkpoint.entity.js';
+import { StatsDailyEntity } from './stats-daily.entity.js';
+import { UnitClosureEntity } from './unit-closure.entity.js';
+import { UnitPathClosureEntity } from './unit-path-closure.entity.js';
+import { UnitEntity } from './unit.entity.js';
+
+export {
+  AwardEntity,
+  LedgerEntryEntity,
+  ModelEntity,
+  PeriodStatEntity,
+  PhaseEntity,
+  ProjectionCheckpointEntity,
+  StatsDailyEntity,
+  UnitClosureEntity,
+  UnitEntity,
+  UnitPathClosureEntity,
+};
+
+/**
+ * Every TypeORM entity of the read models, mapped column for column onto the tables the
+ * migrations create (the schema changes only by migrations: no synchronize). Dates are
+ * `YYYY-MM-DD` strings, numerics and int8 exact decimal strings (see #event-store's type
+ * parsers).
+ */
+export const READ_MODEL_ENTITIES: Function[] = [
+  ProjectionCheckpointEntity,
+  UnitEntity,
+  UnitClosureEntity,
+  UnitPathClosureEntity,
+  PhaseEntity,
+  ModelEntity,
+  AwardEntity,
+  LedgerEntryEntity,
+  StatsDailyEntity,
+  PeriodStatEntity,
+];

@@ -1,0 +1,10 @@
+export * from './views.js';
+export * from './stats-totals.js';
+export * from './cursor.js';
+export * from './subtree.js';
+export { requireUnit } from './unit-lookup.js';
+export * from './stats.reader.js';
+export * from './units.reader.js';
+export * from './phases.reader.js';
+export * from './models.reader.js';
+export * from './awards.reader.js';

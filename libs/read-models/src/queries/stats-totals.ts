@@ -1,0 +1,127 @@
+import { AWARD_FORMS, METRICS, statisticsFields, UNCLASSIFIED_FIELD } from '#domain';
+import { STAT_METRIC } from '../stats-metrics.js';
+
+/**
+ * The totals of API.md's statistics answers. Every key is always present: a metric with
+ * no facts reads 0, and `awardsByForm` / `contributions` list every form and metric of
+ * the catalogues (plus any code found in the data that the catalogue does not know).
+ */
+export interface StatsTotals {
+  modelsRegistered: number;
+  modelsRegisteredCollective: number;
+  modelsRegisteredIndividual: number;
+  modelsRecognized: number;
+  modelsExemplary: number;
+  modelsWithdrawn: number;
+  /** Awards in force: granted in the period and not revoked since. */
+  awardsGranted: number;
+  awardsGrantedCollective: number;
+  awardsGrantedIndividual: number;
+  awardsRevoked: number;
+  workdays: number;
+  awardsByForm: Record<string, number>;
+  contributions: Record<string, number>;
+}
+
+/** One summed row of rm_period_stats: a metric key and its exact decimal sum. */
+export interface MetricSum {
+  readonly metric: string;
+  readonly value: string;
+}
+
+export function emptyTotals(): StatsTotals {
+  return {
+    modelsRegistered: 0,
+    modelsRegisteredCollective: 0,
+    modelsRegisteredIndividual: 0,
+    modelsRecognized: 0,
+    modelsExemplary: 0,
+    modelsWithdrawn: 0,
+    awardsGranted: 0,
+    awardsGrantedCollective: 0,
+    awardsGrantedIndividual: 0,
+    awardsRevoked: 0,
+    workdays: 0,
+    awardsByForm: Object.fromEntries(AWARD_FORMS.map((form) => [form.code, 0])),
+    contributions: Object.fromEntries(METRICS.map((metric) => [metric.code, 0])),
+  };
+}
+
+const REGISTERED = STAT_METRIC.modelsRegistered('');
+const GRANTED = `${STAT_METRIC.awardsGranted('', '').split(':')[0]}:`;
+const CONTRIBUTION = STAT_METRIC.contribution('');
+
+/**
+ * Adds one metric's sum into `totals`. Each rm_period_stats metric key feeds exactly one
+ * leaf (plus its roll-ups: a collective registration also counts in modelsRegistered).
+ * Leaves arrive already summed by SQL in exact numeric arithmetic (one row per leaf), so
+ * the only additions that matter here are of whole counts (registrations and grants),
+ * which are exact in a double.
+ * Unknown keys are ignored: a newer projection may keep metrics this reader does not show.
+ */
+export function addMetric(totals: StatsTotals, metric: string, value: string): void {
+  const amount = Number(value);
+  if (!Number.isFinite(amount)) return;
+  if (metric.startsWith(REGISTERED)) {
+    const holderKind = metric.slice(REGISTERED.length);
+    totals.modelsRegistered += amount;
+    if (holderKind === 'collective') totals.modelsRegisteredCollective += amount;
+    if (holderKind === 'individual') totals.modelsRegisteredIndividual += amount;
+    return;
+  }
+  if (metric.startsWith(GRANTED)) {
+    const [form, recipientKind] = metric.slice(GRANTED.length).split(':');
+    totals.awardsGranted += amount;
+    if (recipientKind === 'collective') totals.awardsGrantedCollective += amount;
+    if (recipientKind === 'individual') totals.awardsGrantedIndividual += amount;
+    if (form !== undefined && form !== '') totals.awardsByForm[form] = (totals.awardsByForm[form] ?? 0) + amount;
+    return;
+  }
+  if (metric.startsWith(CONTRIBUTION)) {
+    const code = metric.slice(CONTRIBUTION.length);
+    if (code !== '') totals.contributions[code] = (totals.contributions[code] ?? 0) + amount;
+    return;
+  }
+  switch (metric) {
+    case STAT_METRIC.modelsRecognized:
+      totals.modelsRecognized += amount;
+      return;
+    case STAT_METRIC.modelsExemplary:
+      totals.modelsExemplary += amount;
+      return;
+    case STAT_METRIC.modelsWithdrawn:
+      totals.modelsWithdrawn += amount;
+      return;
+    case STAT_METRIC.awardsRevoked:
+      totals.awardsRevoked += amount;
+      return;
+    case STAT_METRIC.workdays:
+      totals.workdays += amount;
+      return;
+    default:
+      return;
+  }
+}
+
+/** Totals from metric sums that are already unique per metric (one group). */
+export function totalsOf(sums: readonly MetricSum[]): StatsTotals {
+  const totals = emptyTotals();
+  for (const sum of sums) addMetric(totals, sum.metric, sum.value);
+  return totals;
+}
+
+/**
+ * The by-field breakdown: every statistics field of the catalogue (model fields, then
+ * any other field found in the data, then `unclassified`), each with full totals.
+ */
+export function totalsByField(sums: readonly (MetricSum & { readonly field: string })[]): Record<string, StatsTotals> {
+  const catalogue = statisticsFields().map((f) => f.code);
+  const extra = [...new Set(sums.map((s) => s.field))].filter((f) => !catalogue.includes(f)).sort();
+  const order = [...catalogue.filter((f) => f !== UNCLASSIFIED_FIELD), ...extra, UNCLASSIFIED_FIELD];
+  const byField: Record<string, StatsTotals> = Object.fromEntries(order.map((field) => [field, emptyTotals()]));
+  for (const sum of sums) {
+    const totals = byField[sum.field];
+    if (totals !== undefined) addMetric(totals, sum.metric, sum.value);
+  }
+  return byField;
+}

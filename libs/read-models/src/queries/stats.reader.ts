@@ -1,0 +1,133 @@
+import {
+  formatPeriodKey,
+  parsePeriodKey,
+  rangeOf,
+  type PhaseSpan,
+} from '#domain';
+import type { DataSource } from 'typeorm';
+import { PhaseEntity } from '../entities/phase.entity.js';
+import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
+import { subtreeIdsSql } from './subtree.js';
+import { requireUnit } from './unit-lookup.js';
+import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
+
+interface SumRow {
+  readonly period_key: string;
+  readonly field: string;
+  readonly metric: string;
+  readonly value: string;
+  /** 1 on the rows summed over every field (the totals), 0 on the per-field rows. */
+  readonly all_fields: number | string;
+}
+
+/**
+ * Which unit tree a subtree sum follows: `current` (merged units count under the unit they
+ * merged into) or `as-recorded` (each fact under the ancestors its unit had when the fact
+ * was recorded).
+ */
+export type Boundaries = 'current' | 'as-recorded';
+
+const SUM_COLUMNS = 'SELECT s.period_key, s.field, s.metric, SUM(s.value)::text AS value, GROUPING(s.field) AS all_fields';
+const GROUPING = 'GROUP BY GROUPING SETS ((s.period_key, s.field, s.metric), (s.period_key, s.metric))';
+
+/**
+ * One statement per answer: GROUPING SETS yields both the per-field sums and the sums over
+ * all fields, each in exact numeric arithmetic, so a total of 0.1 km and 0.2 km reads 0.3.
+ * `current` sums the unit's current subtree through the closure table (a merge re-bases
+ * history without a rebuild); `as-recorded` joins each row's recorded path version.
+ */
+const SUMS_SQL: Record<Boundaries, string> = {
+  current: `${SUM_COLUMNS}
+  FROM rm_period_stats s
+  WHERE s.period_key = ANY($1::text[])
+    AND s.unit_id IN (${subtreeIdsSql('$2')})
+  ${GROUPING}`,
+  'as-recorded': `${SUM_COLUMNS}
+  FROM rm_period_stats s
+  JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version
+  WHERE s.period_key = ANY($1::text[]) AND p.ancestor_id = $2
+  ${GROUPING}`,
+};
+
+interface PeriodSums {
+  readonly totals: MetricSum[];
+  readonly byField: (MetricSum & { readonly field: string })[];
+}
+
+export class StatsReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Totals of one period for a unit's current subtree, overall and by field. Throws
+   * DomainError PERIOD_KEY_INVALID (malformed key), PHASE_NOT_FOUND or UNIT_NOT_FOUND.
+   */
+  async stats(unitId: string, periodKey: string, boundaries: Boundaries = 'current'): Promise<StatsView> {
+    const key = parsePeriodKey(periodKey);
+    const canonical = formatPeriodKey(key);
+    const phases = key.kind === 'phase' ? await this.phaseSpans([key.phaseId]) : [];
+    const period = periodView(canonical, phases);
+    const unit = await requireUnit(this.dataSource, unitId, 'unit');
+    const sums = await this.sums([canonical], unitId, boundaries);
+    const own = sums.get(canonical);
+    return {
+      period,
+      unit: { id: unit.unitId, name: unit.name },
+      totals: totalsOf(own?.totals ?? []),
+      byField: totalsByField(own?.byField ?? []),
+    };
+  }
+
+  /**
+   * Totals per period, in the order of `periodKeys` (calendar keys, e.g. from #domain's
+   * `seriesKeys`), for a unit's current subtree. Throws UNIT_NOT_FOUND.
+   */
+  async series(
+    unitId: string,
+    periodKeys: readonly string[],
+    boundaries: Boundaries = 'current',
+  ): Promise<{ unit: UnitRefView; series: StatsSeriesPointView[] }> {
+    const keys = periodKeys.map((k) => formatPeriodKey(parsePeriodKey(k)));
+    const phaseIds = keys.flatMap((k) => {
+      const parsed = parsePeriodKey(k);
+      return parsed.kind === 'phase' ? [parsed.phaseId] : [];
+    });
+    const phases = phaseIds.length > 0 ? await this.phaseSpans(phaseIds) : [];
+    const periods = keys.map((k) => periodView(k, phases));
+    const unit = await requireUnit(this.dataSource, unitId, 'unit');
+    const sums = keys.length > 0 ? await this.sums(keys, unitId, boundaries) : new Map<string, PeriodSums>();
+    return {
+      unit: { id: unit.unitId, name: unit.name },
+      series: periods.map((period) => ({ period, totals: totalsOf(sums.get(period.key)?.totals ?? []) })),
+    };
+  }
+
+  private async phaseSpans(phaseIds: readonly string[]): Promise<PhaseSpan[]> {
+    const rows = await this.dataSource
+      .getRepository(PhaseEntity)
+      .createQueryBuilder('p')
+      .where('p.phaseId IN (:...phaseIds)', { phaseIds: [...new Set(phaseIds)] })
+      .getMany();
+    return rows.map((p) => ({ phaseId: p.phaseId, startsOn: p.startsOn, endsOn: p.endsOn }));
+  }
+
+  private async sums(periodKeys: readonly string[], unitId: string, boundaries: Boundaries): Promise<Map<string, PeriodSums>> {
+    const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries], [periodKeys, unitId]);
+    const byPeriod = new Map<string, PeriodSums>();
+    for (const row of rows) {
+      let sums = byPeriod.get(row.period_key);
+      if (sums === undefined) {
+        sums = { totals: [], byField: [] };
+        byPeriod.set(row.period_key, sums);
+      }
+      if (Number(row.all_fields) === 1) sums.totals.push({ metric: row.metric, value: row.value });
+      else sums.byField.push({ field: row.field, metric: row.metric, value: row.value });
+    }
+    return byPeriod;
+  }
+}
+
+function periodView(key: string, phases: readonly PhaseSpan[]): PeriodView {
+  const range = rangeOf(key, phases);
+  return { key, from: range.from, to: range.to };
+}
+
