@@ -23,6 +23,8 @@ export * from './models/model.decider.js';
 export * from './awards/award.events.js';
 export * from './awards/award.commands.js';
 export * from './awards/award.decider.js';
+export * from './awards/award-reservation.events.js';
+export * from './awards/award-reservation.js';
 export * from './ledger/ledger.events.js';
 export * from './ledger/ledger.commands.js';
 export * from './ledger/ledger.decider.js';
