@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { EventStore, RecordedEvent } from '#event-store';
+import type { TestBackend, TestDatabase } from '../../libs/event-store/src/testing/test-databases.js';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureHttpApp } from '../../apps/api/src/infrastructure/http-app.js';
+import { EVENT_STORE } from '../../apps/api/src/store/store.tokens.js';
+
+/** The whole application (commands, projector, queries) over a test database, as main.ts builds it. */
+export interface E2eApp {
+  readonly http: () => ReturnType<typeof request>;
+  readonly store: EventStore;
+  /** POSTs a command, expects 201, returns its answer. */
+  command(path: string, body: unknown, headers?: Record<string, string>): Promise<{ id: string; stream: string; revision: number; position: string }>;
+  /** GETs with consistentWith set to the last position this helper saw. */
+  read(path: string): Promise<request.Response>;
+  readLog(): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+export async function startE2eApp(backend: TestBackend): Promise<E2eApp> {
+  const db: TestDatabase = await backend.create();
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ pool: db.pool, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' } }),
+    { logger: false },
+  );
+  configureHttpApp(app);
+  await app.init();
+  const store = app.get<EventStore>(EVENT_STORE);
+  const http = () => request(app.getHttpServer());
+  let lastPosition = '0';
+  return {
+    http,
+    store,
+    async command(path, body, headers = {}) {
+      const response = await http().post(path).set(headers).send(body as object);
+      if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+      if (BigInt(response.body.position) > BigInt(lastPosition)) lastPosition = response.body.position;
+      return response.body;
+    },
+    read(path) {
+      const separator = path.includes('?') ? '&' : '?';
+      return http().get(`${path}${separator}consistentWith=${lastPosition}`);
+    },
+    async readLog() {
+      const all: RecordedEvent[] = [];
+      for (let page = await store.readAll({ limit: 500 }); page.length > 0; page = await store.readAll({ after: all[all.length - 1]!.checkpoint, limit: 500 })) {
+        all.push(...page);
+      }
+      return all;
+    },
+    async close() {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
