@@ -65,3 +65,21 @@ describe('embedded server: restart persistence', () => {
     await expect(bad.start(10_000)).rejects.toThrow(/PORT must be an integer/);
   }, 30_000);
 });
+
+describe('embedded server: one process per data directory', () => {
+  it('refuses a second server on a data directory in use, and starts once it is free', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'danvan-e2e-lock-'));
+    const first = new ServerProcess({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    const second = new ServerProcess({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    try {
+      await first.start();
+      await expect(second.start(15_000)).rejects.toThrow(/in use by process/);
+      await first.kill('SIGKILL');
+      await second.start();
+    } finally {
+      await first.kill('SIGKILL');
+      await second.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

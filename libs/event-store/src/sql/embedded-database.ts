@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
 import { PGlitePool } from './pglite-pool.js';
 
 /**
@@ -13,11 +14,20 @@ export async function openEmbeddedDatabase(dataDir?: string, options: { loadData
   }
   const directory = join(dataDir, 'pglite');
   await mkdir(directory, { recursive: true });
-  return new PGlitePool(await PGlite.create(directory));
+  const unlock = await lockDataDir(join(dataDir, 'pglite.lock'));
+  try {
+    const pool = new PGlitePool(await PGlite.create(directory));
+    pool.once('closed', unlock);
+    return pool;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
 
 /** Closes the PGlite database behind a pool once nobody holds its session. */
 export async function closeEmbeddedDatabase(pool: PGlitePool): Promise<void> {
   await pool.end();
   if (!pool.db.closed) await pool.db.close();
+  pool.emit('closed');
 }
