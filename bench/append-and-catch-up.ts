@@ -23,7 +23,12 @@ import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
 import { generateHistory, type GeneratedEvent } from './generate-history.js';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '100000' }, writers: { type: 'string', default: '8' }, queries: { type: 'string', default: '500' } },
+  options: {
+    events: { type: 'string', default: '100000' },
+    writers: { type: 'string', default: '8' },
+    queries: { type: 'string', default: '500' },
+    batch: { type: 'string', default: '1000' },
+  },
 });
 const totalEvents = Number(values.events);
 const writers = Number(values.writers);
@@ -86,7 +91,7 @@ async function main(): Promise<void> {
   const appendSeconds = (performance.now() - appendStart) / 1000;
   console.error(`appended ${totalEvents} events in ${appendSeconds.toFixed(1)} s`);
 
-  const runner = new ProjectionRunner(store, backend.pool, new PeriodStatsProjection(), { batchSize: 1000 });
+  const runner = new ProjectionRunner(store, backend.pool, new PeriodStatsProjection(), { batchSize: Number(values.batch) });
   const catchUpStart = performance.now();
   await runner.start();
   if (!(await runner.waitUntilCovered(last, 600_000))) throw new Error('catch-up did not finish');
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
       backend: backend.name,
       events: totalEvents,
       writers,
+      batchSize: Number(values.batch),
       appendEventsPerSec: Math.round(totalEvents / appendSeconds),
       catchUpEventsPerSec: Math.round(totalEvents / catchUpSeconds),
       statsP50Ms: Number(percentile(latencies, 50).toFixed(2)),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '#domain';
 import { PostgresEventStore, type SqlPool } from '#event-store';
-import { openReadModels, StatsReader } from '#read-models';
+import { openReadModels, StatsReader, storedKeysFor } from '#read-models';
 import { testBackends } from '../../../event-store/src/testing/test-databases.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { PeriodStatsProjection } from './period-stats.projection.js';
@@ -62,9 +62,9 @@ async function totals(pool: SqlPool, period: string, unit: string, field?: strin
   const { rows } = await pool.query<{ metric: string; value: string }>(
     `SELECT s.metric, sum(s.value) AS value FROM rm_period_stats s
        JOIN rm_unit_closure c ON c.descendant_id = s.unit_id
-      WHERE c.ancestor_id = $1 AND s.period_key = $2 AND ($3::text IS NULL OR s.field = $3)
+      WHERE c.ancestor_id = $1 AND s.period_key = ANY($2::text[]) AND ($3::text IS NULL OR s.field = $3)
       GROUP BY s.metric`,
-    [unit, period, field ?? null],
+    [unit, storedKeysFor(period), field ?? null],
   );
   return Object.fromEntries(rows.filter((r) => Number(r.value) !== 0).map((r) => [r.metric, Number(r.value)]));
 }

@@ -1,4 +1,5 @@
-import { calendarKeysFor, phaseKey, phasesContaining, type PhaseSpan } from '#domain';
+import { phaseKey, phasesContaining, type PhaseSpan } from '#domain';
+import { storedCalendarKeysFor } from '#read-models';
 
 /**
  * One change to one statistic: `amount` of `metric` on `day`, recorded at `unitId` while
@@ -23,7 +24,7 @@ export interface StatRow {
 }
 
 /**
- * Sums a batch's deltas in memory, per day and per period (calendar periods and every
+ * Sums a batch's deltas in memory, per day and per stored period (year, month, and every
  * phase containing the day), so each row is written once per batch however many events
  * touched it.
  */
@@ -39,17 +40,24 @@ export class StatsAccumulator {
 
   add(delta: StatDelta): void {
     add(this.daily, delta.day, delta);
-    for (const key of calendarKeysFor(delta.day)) add(this.periods, key, delta);
+    for (const key of storedCalendarKeysFor(delta.day)) add(this.periods, key, delta);
     for (const phase of phasesContaining(delta.day, this.phases())) add(this.periods, phaseKey(phase.phaseId), delta);
   }
 
-  /** Returns the sums so far and starts over. */
+  /**
+   * Returns the sums so far, in primary-key order (inserting in index order touches each
+   * index page once), and starts over.
+   */
   drain(): { daily: StatRow[]; periods: StatRow[] } {
-    const drained = { daily: [...this.daily.values()], periods: [...this.periods.values()] };
+    const drained = { daily: inKeyOrder(this.daily), periods: inKeyOrder(this.periods) };
     this.daily.clear();
     this.periods.clear();
     return drained;
   }
+}
+
+function inKeyOrder(rows: ReadonlyMap<string, StatRow>): StatRow[] {
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
 function add(rows: Map<string, StatRow>, key: string, delta: StatDelta): void {

@@ -87,6 +87,10 @@ export class ProjectionRunner {
     const last = batch[batch.length - 1]!;
     const events = toProjectedEvents(batch);
     await inTransaction(this.pool, async (tx) => {
+      // Losing the last commits in a server crash only means projecting those events again:
+      // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
+      // for the flush to disk.
+      await tx.query('SET LOCAL synchronous_commit = off');
       if (events.length > 0) await this.projection.apply(tx, events);
       await saveCheckpoint(tx, this.projection.name, this.projection.version, last.checkpoint, last.position, batch.length);
     });

@@ -7,6 +7,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
+import { storedKeysFor } from '../stats-periods.js';
 import { subtreeIdsSql } from './subtree.js';
 import { requireUnit } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
@@ -27,8 +28,11 @@ interface SumRow {
  */
 export type Boundaries = 'current' | 'as-recorded';
 
-const SUM_COLUMNS = 'SELECT s.period_key, s.field, s.metric, SUM(s.value)::text AS value, GROUPING(s.field) AS all_fields';
-const GROUPING = 'GROUP BY GROUPING SETS ((s.period_key, s.field, s.metric), (s.period_key, s.metric))';
+// $1: the stored keys, $3: for each, the requested key it adds to (see stats-periods.ts).
+const SUM_COLUMNS =
+  'SELECT k.requested AS period_key, s.field, s.metric, SUM(s.value)::text AS value, GROUPING(s.field) AS all_fields';
+const KEYS = 'JOIN unnest($1::text[], $3::text[]) AS k(stored, requested) ON s.period_key = k.stored';
+const GROUPING = 'GROUP BY GROUPING SETS ((k.requested, s.field, s.metric), (k.requested, s.metric))';
 
 /**
  * One statement per answer: GROUPING SETS yields both the per-field sums and the sums over
@@ -38,14 +42,13 @@ const GROUPING = 'GROUP BY GROUPING SETS ((s.period_key, s.field, s.metric), (s.
  */
 const SUMS_SQL: Record<Boundaries, string> = {
   current: `${SUM_COLUMNS}
-  FROM rm_period_stats s
-  WHERE s.period_key = ANY($1::text[])
-    AND s.unit_id IN (${subtreeIdsSql('$2')})
+  FROM rm_period_stats s ${KEYS}
+  WHERE s.unit_id IN (${subtreeIdsSql('$2')})
   ${GROUPING}`,
   'as-recorded': `${SUM_COLUMNS}
-  FROM rm_period_stats s
+  FROM rm_period_stats s ${KEYS}
   JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version
-  WHERE s.period_key = ANY($1::text[]) AND p.ancestor_id = $2
+  WHERE p.ancestor_id = $2
   ${GROUPING}`,
 };
 
@@ -111,7 +114,12 @@ export class StatsReader {
   }
 
   private async sums(periodKeys: readonly string[], unitId: string, boundaries: Boundaries): Promise<Map<string, PeriodSums>> {
-    const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries], [periodKeys, unitId]);
+    const stored = periodKeys.flatMap((requested) => storedKeysFor(requested).map((key) => ({ key, requested })));
+    const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries], [
+      stored.map((s) => s.key),
+      unitId,
+      stored.map((s) => s.requested),
+    ]);
     const byPeriod = new Map<string, PeriodSums>();
     for (const row of rows) {
       let sums = byPeriod.get(row.period_key);

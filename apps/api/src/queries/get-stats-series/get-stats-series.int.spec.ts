@@ -11,12 +11,13 @@ describe.each(testBackends())('GET /v1/stats/series on $name', (backend) => {
     t = await startQueryTestApp(backend);
     await seedUnits(t.dataSource, STANDARD_UNITS);
     await seedStats(t.dataSource, [
-      ['quarter:2024-Q1', 'lam-binh', 'economy', 'models_registered:collective', 1],
-      ['quarter:2024-Q3', 'ha-giang', 'unclassified', 'awards_granted:bang_khen:individual', 2],
-      ['quarter:2024-Q3', 'lam-binh', 'economy', 'contribution:road_km', '0.1'],
-      ['quarter:2024-Q3', 'na-hang', 'other', 'contribution:road_km', '0.2'],
-      ['quarter:2024-Q3', 'yen-bai', 'economy', 'models_registered:collective', 9],
-      ['quarter:2023-Q4', 'lam-binh', 'economy', 'models_registered:collective', 99],
+      // Quarters are answered from their months (stats-periods.ts).
+      ['month:2024-02', 'lam-binh', 'economy', 'models_registered:collective', 1],
+      ['month:2024-07', 'ha-giang', 'unclassified', 'awards_granted:bang_khen:individual', 2],
+      ['month:2024-08', 'lam-binh', 'economy', 'contribution:road_km', '0.1'],
+      ['month:2024-09', 'na-hang', 'other', 'contribution:road_km', '0.2'],
+      ['month:2024-09', 'yen-bai', 'economy', 'models_registered:collective', 9],
+      ['month:2023-12', 'lam-binh', 'economy', 'models_registered:collective', 99],
       ['year:2022', 'tuyen-quang', 'economy', 'workdays', 12],
       ['year:2025', 'lam-binh', 'economy', 'workdays', 3],
       ['month:2001-01', 'lam-binh', 'economy', 'workdays', 1],
