@@ -80,18 +80,17 @@ class PeriodStatsBatch {
     const { rows: phaseRows } = await tx.query<{ phase_id: string; starts_on: string; ends_on: string }>(
       'SELECT phase_id, starts_on, ends_on FROM rm_phases',
     );
-    const [models, awards, entries] = await Promise.all([
-      loadRows(tx, 'rm_models', MODEL_COLUMNS, 'model_id = ANY($1::text[])', [[...modelIds]], rawToModel),
-      loadRows(tx, 'rm_awards', AWARD_COLUMNS, 'award_id = ANY($1::text[])', [[...awardIds]], rawToAward),
-      loadRows(
-        tx,
-        'rm_ledger_entries',
-        ENTRY_COLUMNS,
-        '(unit_id, entry_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
-        [entryUnits, entryIds],
-        rawToEntry,
-      ),
-    ]);
+    // One after the other: a transaction's client runs one statement at a time.
+    const models = await loadRows(tx, 'rm_models', MODEL_COLUMNS, 'model_id = ANY($1::text[])', [[...modelIds]], rawToModel);
+    const awards = await loadRows(tx, 'rm_awards', AWARD_COLUMNS, 'award_id = ANY($1::text[])', [[...awardIds]], rawToAward);
+    const entries = await loadRows(
+      tx,
+      'rm_ledger_entries',
+      ENTRY_COLUMNS,
+      '(unit_id, entry_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+      [entryUnits, entryIds],
+      rawToEntry,
+    );
     for (const model of models) unitIds.add(model.unitId);
     for (const award of awards) unitIds.add(award.recipientUnitId);
     return new PeriodStatsBatch(
