@@ -38,5 +38,3 @@ import type { UnitCommand } from './units/unit.commands.js';
 /** Every command the domain decides. */
 export type DomainCommand = UnitCommand | PhaseCommand | ModelCommand | AwardCommand | LedgerCommand;
 
-/** @deprecated Skeleton placeholder still imported by apps/api/src/main.ts; remove with it. */
-export const hello = (n: number): number => n + 1;
