@@ -100,15 +100,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *subscribeToAll({ after, batchSize, signal }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+    const read = (from: string | undefined) => {
+      const page = this.readAll({ after: from, limit: batchSize });
+      page.catch(() => undefined); // awaited below; no unhandled rejection if we stop first
+      return page;
+    };
     let checkpoint = after;
+    let next = read(checkpoint);
     while (!signal?.aborted) {
-      const batch = await this.readAll({ after: checkpoint, limit: batchSize });
+      const batch = await next;
       if (batch.length > 0) {
         checkpoint = batch[batch.length - 1]!.checkpoint;
+        // Read the next page while the consumer handles this one: catch-up overlaps I/O.
+        next = read(checkpoint);
         yield batch;
         continue;
       }
       await this.nextAppendOrPoll(signal);
+      next = read(checkpoint);
     }
   }
 
