@@ -102,3 +102,11 @@ export const checkSummaryId = <T extends object>(
   }
   return summary;
 };
+
+/** Rule: a model that a grant or a ledger entry names exists. */
+export const requireNamedModel = <T extends { readonly modelId: string }>(summary: T | undefined, modelId: string | undefined): void => {
+  if (modelId === undefined) return;
+  if (checkSummaryId(summary, (s) => s.modelId, modelId) === undefined) {
+    throw new DomainError(DomainErrorCode.MODEL_NOT_FOUND, `Model ${modelId} does not exist`, 'modelId');
+  }
+};

@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode } from '../errors.js';
 import type { ModelSummary } from '../models/model.decider.js';
 import {
   checkSummaryId,
+  requireNamedModel,
   requireId,
   requireNotBefore,
   requirePastOrToday,
@@ -144,13 +145,7 @@ const grantAward = (
     );
   }
   const modelId = data.modelId ?? undefined;
-  if (modelId !== undefined) {
-    // Rule: a named model exists.
-    const model = checkSummaryId(context.model, (s) => s.modelId, modelId);
-    if (model === undefined) {
-      throw new DomainError(DomainErrorCode.MODEL_NOT_FOUND, `Model ${modelId} does not exist`, 'modelId');
-    }
-  }
+  requireNamedModel(context.model, modelId);
   return [
     {
       type: 'AwardGranted',

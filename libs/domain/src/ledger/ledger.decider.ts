@@ -5,6 +5,7 @@ import { DomainError, DomainErrorCode } from '../errors.js';
 import type { ModelSummary } from '../models/model.decider.js';
 import {
   checkSummaryId,
+  requireNamedModel,
   optionalText,
   requireId,
   requirePastOrToday,
@@ -110,13 +111,7 @@ const logWorkdays = (
   const on = requirePastOrToday(data.on, context.today, 'on');
   const activity = optionalText(data.activity, 'activity', TEXT_LIMITS.longText);
   const modelId = data.modelId ?? undefined;
-  if (modelId !== undefined) {
-    // Rule: a named model exists.
-    const model = checkSummaryId(context.model, (s) => s.modelId, modelId);
-    if (model === undefined) {
-      throw new DomainError(DomainErrorCode.MODEL_NOT_FOUND, `Model ${modelId} does not exist`, 'modelId');
-    }
-  }
+  requireNamedModel(context.model, modelId);
   return [
     {
       type: 'WorkdaysLogged',
