@@ -53,18 +53,24 @@ const HISTORY: DomainEvent[] = [
   { type: 'AwardRevoked', data: { awardId: 'a2', revokedOn: '2026-01-10', decisionNo: '3/QĐ-UBND', reason: 'Sai đối tượng' } },
   { type: 'ContributionRecorded', data: { entryId: 'c3', unitId: 'lb', metric: 'road_km', quantity: 0.1, on: '2026-03-03' } },
   { type: 'ContributionRecorded', data: { entryId: 'c4', unitId: 'lb', metric: 'road_km', quantity: 0.2, on: '2026-03-04' } },
-  // Defined after every fact it covers.
+  // Defined after every fact they cover: one of whole years, one not.
   { type: 'PhaseDefined', data: { phaseId: '2025-2030', name: 'Giai đoạn 2025-2030', startsOn: '2025-01-01', endsOn: '2030-12-31' } },
+  { type: 'PhaseDefined', data: { phaseId: 'dot-2025', name: 'Đợt thi đua 2025', startsOn: '2025-03-01', endsOn: '2025-09-30' } },
+  { type: 'ContributionRecorded', data: { entryId: 'c5', unitId: 'lb', metric: 'road_km', quantity: 1, on: '2025-09-30' } },
 ];
 
 /** Sum of a subtree's rows per metric (all fields), read with plain SQL. */
 async function totals(pool: SqlPool, period: string, unit: string, field?: string): Promise<Record<string, number>> {
+  const { rows: phases } = await pool.query<{ phase_id: string; starts_on: string; ends_on: string }>(
+    'SELECT phase_id, starts_on, ends_on FROM rm_phases',
+  );
+  const spans = phases.map((p) => ({ phaseId: p.phase_id, startsOn: p.starts_on, endsOn: p.ends_on }));
   const { rows } = await pool.query<{ metric: string; value: string }>(
     `SELECT s.metric, sum(s.value) AS value FROM rm_period_stats s
        JOIN rm_unit_closure c ON c.descendant_id = s.unit_id
       WHERE c.ancestor_id = $1 AND s.period_key = ANY($2::text[]) AND ($3::text IS NULL OR s.field = $3)
       GROUP BY s.metric`,
-    [unit, storedKeysFor(period), field ?? null],
+    [unit, storedKeysFor(period, spans), field ?? null],
   );
   return Object.fromEntries(rows.filter((r) => Number(r.value) !== 0).map((r) => [r.metric, Number(r.value)]));
 }
@@ -100,14 +106,19 @@ describe.each(testBackends())('period-stats projection on $name', (backend) => {
           models_withdrawn: 1,
           'awards_granted:bang_khen:collective': 1,
           workdays: 10,
-          'contribution:road_km': 2.5,
+          'contribution:road_km': 3.5,
         });
         expect(await totals(db.pool, 'phase:2025-2030', 'vn')).toEqual({
           'models_registered:individual': 1,
           models_exemplary: 1,
           models_withdrawn: 1,
           awards_revoked: 1,
-          'contribution:road_km': 2.8,
+          'contribution:road_km': 3.8,
+        });
+        expect(await totals(db.pool, 'phase:dot-2025', 'tq')).toEqual({
+          'models_registered:individual': 1,
+          models_withdrawn: 1,
+          'contribution:road_km': 3.5,
         });
         expect(await totals(db.pool, 'year:2024', 'lb')).toEqual({
           'models_registered:collective': 1,
@@ -137,10 +148,10 @@ describe.each(testBackends())('period-stats projection on $name', (backend) => {
           awardsGranted: 1,
           workdays: 10,
         });
-        expect(asRecorded.totals.contributions.road_km).toBe(0);
+        expect(asRecorded.totals.contributions.road_km).toBe(1); // c5 at lb, not c1 at hg
         const current = await reader.stats('tq', 'phase:2021-2025');
         expect(current.totals).toMatchObject({ modelsRegistered: 2, modelsWithdrawn: 1, awardsGranted: 1 });
-        expect(current.totals.contributions.road_km).toBe(2.5);
+        expect(current.totals.contributions.road_km).toBe(3.5);
         const revokedAsRecorded = await reader.stats('tq', 'year:2026', 'as-recorded');
         expect(revokedAsRecorded.totals.awardsRevoked).toBe(1);
         expect((await reader.stats('vn', 'year:2025', 'as-recorded')).totals).toEqual((await reader.stats('vn', 'year:2025')).totals);

@@ -1,6 +1,6 @@
 import { UNCLASSIFIED_FIELD, type DomainEvent, type DomainEventOf, type PhaseSpan } from '#domain';
 import type { SqlClient } from '#event-store';
-import { STAT_METRIC } from '#read-models';
+import { phasesWithOwnRows, STAT_METRIC } from '#read-models';
 import type { Projection, ProjectedEvent } from '../projection.js';
 import { upsertRows, type Column } from '../sql/unnest-upsert.js';
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
@@ -95,7 +95,7 @@ class PeriodStatsBatch {
     for (const award of awards) unitIds.add(award.recipientUnitId);
     return new PeriodStatsBatch(
       tx,
-      phaseRows.map((row) => ({ phaseId: row.phase_id, startsOn: row.starts_on, endsOn: row.ends_on })),
+      phasesWithOwnRows(phaseRows.map((row) => ({ phaseId: row.phase_id, startsOn: row.starts_on, endsOn: row.ends_on }))),
       new Map(models.map((row) => [row.modelId, row])),
       new Map(awards.map((row) => [row.awardId, row])),
       new Map(entries.map((row) => [entryKey(row.unitId, row.entryId), row])),
@@ -155,8 +155,9 @@ class PeriodStatsBatch {
   }
 
   /**
-   * A phase defined after the facts it covers: its rows are summed from the daily rows
-   * already kept, so history counts in it without a rebuild (DESIGN §1).
+   * A phase defined after the facts it covers counts them without a rebuild (DESIGN §1): a
+   * phase of whole years is answered from year rows at query time; any other phase gets
+   * rows of its own, summed here from the daily rows already kept.
    */
   private async definePhase(event: DomainEventOf<'PhaseDefined'>): Promise<void> {
     const { phaseId, name, startsOn, endsOn } = event.data;
@@ -166,6 +167,8 @@ class PeriodStatsBatch {
        ON CONFLICT (phase_id) DO NOTHING`,
       [phaseId, name, startsOn, endsOn],
     );
+    const phase = { phaseId, startsOn, endsOn };
+    if (phasesWithOwnRows([phase]).length === 0) return;
     await this.tx.query(
       `INSERT INTO rm_period_stats (period_key, unit_id, path_version, field, metric, value)
        SELECT $1, unit_id, path_version, field, metric, sum(value) FROM rm_stats_daily
@@ -173,7 +176,7 @@ class PeriodStatsBatch {
        ON CONFLICT (period_key, unit_id, path_version, field, metric) DO NOTHING`,
       [`phase:${phaseId}`, startsOn, endsOn],
     );
-    this.phases.push({ phaseId, startsOn, endsOn });
+    this.phases.push(phase);
   }
 
   private applyModelEvent(

@@ -25,13 +25,14 @@ export interface StatRow {
 
 /**
  * Sums a batch's deltas in memory, per day and per stored period (year, month, and every
- * phase containing the day), so each row is written once per batch however many events
+ * phase with rows of its own containing the day), so each row is written once per batch however many events
  * touched it.
  */
 export class StatsAccumulator {
   private readonly daily = new Map<string, StatRow>();
   private readonly periods = new Map<string, StatRow>();
 
+  /** `phases`: the phases that keep rows of their own (see #read-models' stats-periods). */
   constructor(private readonly phases: () => readonly PhaseSpan[]) {}
 
   get size(): number {

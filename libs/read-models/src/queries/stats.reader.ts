@@ -70,7 +70,7 @@ export class StatsReader {
     const phases = key.kind === 'phase' ? await this.phaseSpans([key.phaseId]) : [];
     const period = periodView(canonical, phases);
     const unit = await requireUnit(this.dataSource, unitId, 'unit');
-    const sums = await this.sums([canonical], unitId, boundaries);
+    const sums = await this.sums([canonical], unitId, boundaries, phases);
     const own = sums.get(canonical);
     return {
       period,
@@ -97,7 +97,7 @@ export class StatsReader {
     const phases = phaseIds.length > 0 ? await this.phaseSpans(phaseIds) : [];
     const periods = keys.map((k) => periodView(k, phases));
     const unit = await requireUnit(this.dataSource, unitId, 'unit');
-    const sums = keys.length > 0 ? await this.sums(keys, unitId, boundaries) : new Map<string, PeriodSums>();
+    const sums = keys.length > 0 ? await this.sums(keys, unitId, boundaries, phases) : new Map<string, PeriodSums>();
     return {
       unit: { id: unit.unitId, name: unit.name },
       series: periods.map((period) => ({ period, totals: totalsOf(sums.get(period.key)?.totals ?? []) })),
@@ -113,8 +113,13 @@ export class StatsReader {
     return rows.map((p) => ({ phaseId: p.phaseId, startsOn: p.startsOn, endsOn: p.endsOn }));
   }
 
-  private async sums(periodKeys: readonly string[], unitId: string, boundaries: Boundaries): Promise<Map<string, PeriodSums>> {
-    const stored = periodKeys.flatMap((requested) => storedKeysFor(requested).map((key) => ({ key, requested })));
+  private async sums(
+    periodKeys: readonly string[],
+    unitId: string,
+    boundaries: Boundaries,
+    phases: readonly PhaseSpan[],
+  ): Promise<Map<string, PeriodSums>> {
+    const stored = periodKeys.flatMap((requested) => storedKeysFor(requested, phases).map((key) => ({ key, requested })));
     const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries], [
       stored.map((s) => s.key),
       unitId,

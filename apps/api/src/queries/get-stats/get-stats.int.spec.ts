@@ -27,8 +27,9 @@ const STATS: StatSeed[] = [
   [Y2024, 'qk2', 'unclassified', 'awards_granted:ky_niem_chuong:individual', 7],
   [Y2024, 'qk3', 'economy', 'models_registered:collective', 1000],
   ['year:2023', 'lam-binh', 'economy', 'models_registered:collective', 50],
-  ['phase:2021-2025', 'lam-binh', 'economy', 'models_registered:collective', 5],
-  ['phase:2021-2025', 'na-hang', 'new_rural', 'contribution:classrooms', 3],
+  // A phase that does not cover whole years keeps rows of its own.
+  ['phase:dot-2024-2025', 'lam-binh', 'economy', 'models_registered:collective', 5],
+  ['phase:dot-2024-2025', 'na-hang', 'new_rural', 'contribution:classrooms', 3],
 ];
 
 describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
@@ -37,7 +38,10 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
   beforeAll(async () => {
     t = await startQueryTestApp(backend);
     await seedUnits(t.dataSource, STANDARD_UNITS);
-    await seedPhases(t.dataSource, [{ phaseId: '2021-2025', name: 'Giai đoạn 2021-2025', startsOn: '2021-01-01', endsOn: '2025-12-31' }]);
+    await seedPhases(t.dataSource, [
+      { phaseId: '2021-2025', name: 'Giai đoạn 2021-2025', startsOn: '2021-01-01', endsOn: '2025-12-31' },
+      { phaseId: 'dot-2024-2025', name: 'Đợt thi đua', startsOn: '2024-09-02', endsOn: '2025-09-02' },
+    ]);
     await seedStats(t.dataSource, STATS);
   });
 
@@ -144,12 +148,22 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
       totals: totals(),
       byField: byField(),
     });
-    const phase = await t.get('/v1/stats?period=phase:2021-2025&unit=tuyen-quang&boundaries=current').expect(200);
-    expect(phase.body.period).toStrictEqual({ key: 'phase:2021-2025', from: '2021-01-01', to: '2025-12-31' });
+    const phase = await t.get('/v1/stats?period=phase:dot-2024-2025&unit=tuyen-quang&boundaries=current').expect(200);
+    expect(phase.body.period).toStrictEqual({ key: 'phase:dot-2024-2025', from: '2024-09-02', to: '2025-09-02' });
     expect(phase.body.totals).toStrictEqual(
       totals({ modelsRegistered: 5, modelsRegisteredCollective: 5, contributions: { classrooms: 3 } }),
     );
     expect(phase.body.byField.new_rural.contributions.classrooms).toBe(3);
+  });
+
+  it('answers a phase of whole years as the sum of its years', async () => {
+    const phase = await t.get('/v1/stats?period=phase:2021-2025&unit=tuyen-quang').expect(200);
+    expect(phase.body.period).toStrictEqual({ key: 'phase:2021-2025', from: '2021-01-01', to: '2025-12-31' });
+    const y2023 = await t.get('/v1/stats?period=year:2023&unit=tuyen-quang').expect(200);
+    const y2024 = await t.get(`/v1/stats?period=${Y2024}&unit=tuyen-quang`).expect(200);
+    expect(y2023.body.totals.modelsRegistered).toBe(50);
+    expect(phase.body.totals.modelsRegistered).toBe(y2023.body.totals.modelsRegistered + y2024.body.totals.modelsRegistered);
+    expect(phase.body.totals.workdays).toBe(y2024.body.totals.workdays);
   });
 
   it('answers 404 for an unknown unit or phase', async () => {
