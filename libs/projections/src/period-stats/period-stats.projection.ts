@@ -14,7 +14,7 @@ import {
   rawToModel,
 } from './read-model-tables.js';
 import { StatsAccumulator, toNumericText, type StatDelta, type StatRow } from './stats-accumulator.js';
-import { applyUnitMerged, applyUnitRegistered, loadPathVersions } from './unit-tree.js';
+import { applyUnitMerged, loadPathVersions, PendingUnitRegistrations } from './unit-tree.js';
 
 export const PERIOD_STATS = 'period-stats';
 
@@ -48,6 +48,7 @@ export class PeriodStatsProjection implements Projection {
 /** The rows one batch reads and changes, held in memory and written once at the end. */
 class PeriodStatsBatch {
   private readonly stats: StatsAccumulator;
+  private readonly registrations = new PendingUnitRegistrations();
 
   private constructor(
     private readonly tx: SqlClient,
@@ -111,8 +112,9 @@ class PeriodStatsBatch {
     switch (event.type) {
       case 'UnitRegistered':
         this.pathVersions.set(event.data.unitId, 0);
-        return applyUnitRegistered(this.tx, event.data);
+        return this.registrations.add(event.data);
       case 'UnitMerged':
+        await this.registrations.flush(this.tx);
         await applyUnitMerged(this.tx, event.data);
         this.pathVersions = await loadPathVersions(this.tx, [...this.pathVersions.keys()]);
         return;
@@ -133,6 +135,7 @@ class PeriodStatsBatch {
   }
 
   async flush(): Promise<void> {
+    await this.registrations.flush(this.tx);
     await this.flushStats();
     await upsertRows(this.tx, 'rm_models', MODEL_COLUMNS, ['model_id'], { kind: 'replace' }, pick(this.models, this.touchedModels));
     await upsertRows(this.tx, 'rm_awards', AWARD_COLUMNS, ['award_id'], { kind: 'replace' }, pick(this.awards, this.touchedAwards));

@@ -1,30 +1,79 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
+import { upsertRows, type Column } from '../sql/unnest-upsert.js';
 
 /**
  * The unit tree as a closure table (every ancestor–descendant pair with its distance), so
  * a subtree sum is one join. A merge moves the merged unit's subtree under the unit it
  * merged into: statistics rows stay keyed by the recording unit and need no rewrite.
  */
-export async function applyUnitRegistered(tx: SqlClient, unit: DomainEventOf<'UnitRegistered'>['data']): Promise<void> {
-  await tx.query(
-    `INSERT INTO rm_units (unit_id, name, kind, registered_parent_id, parent_id) VALUES ($1, $2, $3, $4, $4)
-     ON CONFLICT (unit_id) DO NOTHING`,
-    [unit.unitId, unit.name, unit.kind, unit.parentId],
-  );
-  await tx.query(
-    `INSERT INTO rm_unit_closure (ancestor_id, descendant_id, depth)
-     SELECT ancestor_id, $1, depth + 1 FROM rm_unit_closure WHERE descendant_id = $2
-     UNION ALL SELECT $1, $1, 0
-     ON CONFLICT DO NOTHING`,
-    [unit.unitId, unit.parentId],
-  );
-  await tx.query(
-    `INSERT INTO rm_unit_path_closure (ancestor_id, descendant_id, path_version)
-     SELECT ancestor_id, descendant_id, 0 FROM rm_unit_closure WHERE descendant_id = $1
-     ON CONFLICT DO NOTHING`,
-    [unit.unitId],
-  );
+type UnitRegistration = DomainEventOf<'UnitRegistered'>['data'];
+
+interface ClosureRow {
+  readonly ancestorId: string;
+  readonly descendantId: string;
+  readonly depth: number;
+}
+
+const UNIT_COLUMNS: Column<UnitRegistration>[] = [
+  { name: 'unit_id', type: 'text', value: (u) => u.unitId },
+  { name: 'name', type: 'text', value: (u) => u.name },
+  { name: 'kind', type: 'text', value: (u) => u.kind },
+  { name: 'registered_parent_id', type: 'text', value: (u) => u.parentId },
+  { name: 'parent_id', type: 'text', value: (u) => u.parentId },
+];
+const CLOSURE_COLUMNS: Column<ClosureRow>[] = [
+  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
+  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
+  { name: 'depth', type: 'integer', value: (r) => r.depth },
+];
+const PATH_COLUMNS: Column<ClosureRow>[] = [
+  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
+  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
+  { name: 'path_version', type: 'integer', value: () => 0 },
+];
+const IGNORE = { kind: 'ignore' } as const;
+
+/**
+ * Registrations wait here and are written together (a national tree is thousands of
+ * units): one statement per table instead of three per unit. Flush before anything that
+ * reads the tree in the database (a merge) and at the end of the batch.
+ */
+export class PendingUnitRegistrations {
+  private readonly pending: UnitRegistration[] = [];
+
+  add(unit: UnitRegistration): void {
+    this.pending.push(unit);
+  }
+
+  async flush(tx: SqlClient): Promise<void> {
+    if (this.pending.length === 0) return;
+    const units = this.pending.splice(0);
+    const registeredHere = new Set(units.map((u) => u.unitId));
+    const parentsInDatabase = [...new Set(units.flatMap((u) => (u.parentId && !registeredHere.has(u.parentId) ? [u.parentId] : [])))];
+    const ancestors = new Map<string, { id: string; depth: number }[]>();
+    if (parentsInDatabase.length > 0) {
+      const { rows } = await tx.query<{ ancestor_id: string; descendant_id: string; depth: number }>(
+        'SELECT ancestor_id, descendant_id, depth FROM rm_unit_closure WHERE descendant_id = ANY($1::text[])',
+        [parentsInDatabase],
+      );
+      for (const row of rows) {
+        const list = ancestors.get(row.descendant_id) ?? [];
+        list.push({ id: row.ancestor_id, depth: Number(row.depth) });
+        ancestors.set(row.descendant_id, list);
+      }
+    }
+    const closure: ClosureRow[] = [];
+    for (const unit of units) {
+      // A unit's ancestors: itself, then its parent's ancestors one step further away.
+      const own = [{ id: unit.unitId, depth: 0 }, ...(unit.parentId ? (ancestors.get(unit.parentId) ?? []) : []).map((a) => ({ id: a.id, depth: a.depth + 1 }))];
+      ancestors.set(unit.unitId, own);
+      for (const ancestor of own) closure.push({ ancestorId: ancestor.id, descendantId: unit.unitId, depth: ancestor.depth });
+    }
+    await upsertRows(tx, 'rm_units', UNIT_COLUMNS, ['unit_id'], IGNORE, units);
+    await upsertRows(tx, 'rm_unit_closure', CLOSURE_COLUMNS, ['ancestor_id', 'descendant_id'], IGNORE, closure);
+    await upsertRows(tx, 'rm_unit_path_closure', PATH_COLUMNS, ['ancestor_id', 'descendant_id', 'path_version'], IGNORE, closure);
+  }
 }
 
 export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitMerged'>['data']): Promise<void> {

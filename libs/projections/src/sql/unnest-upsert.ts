@@ -9,6 +9,8 @@ export interface Column<Row> {
 
 export type OnConflict =
   | { readonly kind: 'replace' }
+  /** Keeps the stored row: replaying an event already applied changes nothing. */
+  | { readonly kind: 'ignore' }
   /** Adds EXCLUDED.<column> to the stored value: order-tolerant increments. */
   | { readonly kind: 'increment'; readonly column: string };
 
@@ -35,9 +37,10 @@ export async function upsertRows<Row>(
           .filter((column) => !key.includes(column.name))
           .map((column) => `${column.name} = EXCLUDED.${column.name}`)
           .join(', ');
+  const action = onConflict.kind === 'ignore' ? 'DO NOTHING' : `DO UPDATE SET ${update}`;
   await tx.query(
     `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})
-     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${update}`,
+     ON CONFLICT (${key.join(', ')}) ${action}`,
     columns.map((column) => rows.map(column.value)),
   );
 }
