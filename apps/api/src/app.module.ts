@@ -1,13 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { SqlPool } from '#event-store';
+import type { EventStore, SqlPool } from '#event-store';
 import { CommandsModule } from './commands/commands.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { StoreModule } from './store/store.module.js';
-import { EVENT_STORE, type ConsistencyGate } from './store/store.tokens.js';
-import type { EventStore } from '#event-store';
+import { EVENT_STORE } from './store/store.tokens.js';
 
 export interface AppModuleOptions {
   /** Defaults to process.env. */
@@ -38,5 +37,3 @@ export class AppModule {
     };
   }
 }
-
-export type { ConsistencyGate };

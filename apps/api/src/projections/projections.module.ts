@@ -71,9 +71,7 @@ export class ProjectionsModule {
         { provide: CONSISTENCY_GATE, inject: [RUNNERS], useFactory: (runners: ProjectionRunner[]) => new RunnersConsistencyGate(runners) },
         ProjectionsLifecycle,
       ],
-      exports: [READ_MODELS, CONSISTENCY_GATE, RUNNERS],
+      exports: [READ_MODELS, CONSISTENCY_GATE],
     };
   }
 }
-
-export { RUNNERS as PROJECTION_RUNNERS };

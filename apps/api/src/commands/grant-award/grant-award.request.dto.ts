@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { AWARD_FORMS, codesOf, HOLDER_KINDS, ID_PATTERN, MOVEMENTS, TEXT_LIMITS } from '#domain';
-import { IsBoundedText, IsCalendarDate, IsCatalogueCode, IsSlugId } from '../shared/validation.js';
+import { IsBoundedText, IsCalendarDate, IsCatalogueCode, IsSlugId, OptionalGeneratedId } from '../shared/validation.js';
 
 export class GrantAwardRequestDto {
-  @ApiPropertyOptional({
-    type: String,
-    pattern: ID_PATTERN.source,
-    description: 'Omitted: the server generates a UUID (derived from the Idempotency-Key when one is sent)',
-  })
-  @IsOptional()
-  @IsSlugId()
+  @OptionalGeneratedId()
   awardId?: string;
 
   @ApiProperty({ enum: codesOf(HOLDER_KINDS), example: 'individual' })

@@ -1,19 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsPositive, Max } from 'class-validator';
 import { ID_PATTERN, TEXT_LIMITS } from '#domain';
-import { IsBoundedText, IsCalendarDate, IsSlugId } from '../shared/validation.js';
+import { IsBoundedText, IsCalendarDate, IsSlugId, OptionalGeneratedId } from '../shared/validation.js';
 
 /** A bound far above any real report, below where decimals stop being exact. */
 export const MAX_WORKDAYS = 1_000_000_000;
 
 export class LogWorkdaysRequestDto {
-  @ApiPropertyOptional({
-    type: String,
-    pattern: ID_PATTERN.source,
-    description: 'Omitted: the server generates a UUID (derived from the Idempotency-Key when one is sent)',
-  })
-  @IsOptional()
-  @IsSlugId()
+  @OptionalGeneratedId()
   entryId?: string;
 
   @ApiProperty({ type: String, example: 'lam-binh', pattern: ID_PATTERN.source, description: 'An active unit: its ledger' })

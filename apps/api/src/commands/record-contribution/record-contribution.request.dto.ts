@@ -1,16 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { codesOf, ID_PATTERN, METRICS, TEXT_LIMITS } from '#domain';
-import { CODE_PATTERN, IsBoundedText, IsCalendarDate, IsCodeShaped, IsSlugId } from '../shared/validation.js';
+import { CODE_PATTERN, IsBoundedText, IsCalendarDate, IsCodeShaped, IsSlugId, OptionalGeneratedId } from '../shared/validation.js';
 
 export class RecordContributionRequestDto {
-  @ApiPropertyOptional({
-    type: String,
-    pattern: ID_PATTERN.source,
-    description: 'Omitted: the server generates a UUID (derived from the Idempotency-Key when one is sent)',
-  })
-  @IsOptional()
-  @IsSlugId()
+  @OptionalGeneratedId()
   entryId?: string;
 
   @ApiProperty({ type: String, example: 'lam-binh', pattern: ID_PATTERN.source, description: 'An active unit: its ledger' })

@@ -1,17 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { codesOf, HOLDER_KINDS, ID_PATTERN, MODEL_FIELDS, TEXT_LIMITS } from '#domain';
-import { CODE_PATTERN, IsBoundedText, IsCalendarDate, IsCatalogueCode, IsCodeShaped, IsSlugId } from '../shared/validation.js';
+import { CODE_PATTERN, IsBoundedText, IsCalendarDate, IsCatalogueCode, IsCodeShaped, IsSlugId, OptionalGeneratedId } from '../shared/validation.js';
 
 export class RegisterModelRequestDto {
-  @ApiPropertyOptional({
-    type: String,
-    example: 'mo-hinh-dan-van-kheo-lam-binh-1',
-    pattern: ID_PATTERN.source,
-    description: 'Omitted: the server generates a UUID (derived from the Idempotency-Key when one is sent)',
-  })
-  @IsOptional()
-  @IsSlugId()
+  @OptionalGeneratedId('mo-hinh-dan-van-kheo-lam-binh-1')
   modelId?: string;
 
   @ApiProperty({ type: String, example: 'lam-binh', pattern: ID_PATTERN.source, description: 'An active unit' })

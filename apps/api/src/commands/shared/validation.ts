@@ -1,5 +1,6 @@
-import { HttpStatus, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { applyDecorators, HttpStatus, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { codesOf, ID_PATTERN, isIsoDate, isValidId, type CatalogueEntry } from '#domain';
 import { ApiError } from '../../infrastructure/index.js';
 
@@ -99,4 +100,21 @@ export class IdParamPipe implements PipeTransform<unknown, string> {
       { field: metadata.data ?? 'id', message: ID_MESSAGE },
     ]);
   }
+}
+
+/**
+ * A create body's own id, which the client may leave out: the server then generates a
+ * UUID (derived from the Idempotency-Key when one is sent).
+ */
+export function OptionalGeneratedId(example?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      ...(example ? { example } : {}),
+      pattern: ID_PATTERN.source,
+      description: 'Omitted: the server generates a UUID (derived from the Idempotency-Key when one is sent)',
+    }),
+    IsOptional(),
+    IsSlugId(),
+  );
 }
