@@ -34,6 +34,13 @@ export const parseIsoDate = (value: unknown): CalendarDate | undefined => {
   return { year, month, day };
 };
 
+/** True for the first day of a month (`day` 'first') or the last day of one ('last'). */
+export const isMonthEdge = (date: IsoDate, day: 'first' | 'last'): boolean => {
+  const parts = parseIsoDate(date);
+  if (!parts) return false;
+  return parts.day === (day === 'first' ? 1 : daysInMonth(parts.year, parts.month));
+};
+
 export const isIsoDate = (value: unknown): value is IsoDate => parseIsoDate(value) !== undefined;
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');

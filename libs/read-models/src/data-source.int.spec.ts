@@ -11,7 +11,7 @@ describe.each(testBackends())('read-model migrations on $name', (backend) => {
       );
       expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
         'rm_awards', 'rm_ledger_entries', 'rm_migrations', 'rm_models', 'rm_period_stats',
-        'rm_phases', 'rm_projection_checkpoints', 'rm_stats_daily', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units',
+        'rm_phases', 'rm_projection_checkpoints', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units',
       ]);
       const again = await first.runMigrations({ transaction: 'each' });
       expect(again).toEqual([]);

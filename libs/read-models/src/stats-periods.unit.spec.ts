@@ -1,8 +1,10 @@
-import { coversWholeYears, storedCalendarKeysFor, storedKeysFor } from './stats-periods.js';
+import { DomainError } from '#domain';
+import { storedCalendarKeysFor, storedKeysFor } from './stats-periods.js';
 
 const PHASES = [
   { phaseId: '2021-2025', startsOn: '2021-01-01', endsOn: '2025-12-31' },
-  { phaseId: 'dot-thi-dua', startsOn: '2024-09-02', endsOn: '2025-09-02' },
+  { phaseId: 'dot-thi-dua', startsOn: '2024-09-01', endsOn: '2026-02-28' },
+  { phaseId: 'one-year', startsOn: '2024-07-01', endsOn: '2024-09-30' },
 ];
 
 describe('stored statistics periods', () => {
@@ -17,10 +19,15 @@ describe('stored statistics periods', () => {
     expect(storedKeysFor('month:2024-07')).toEqual(['month:2024-07']);
   });
 
-  it('answers a phase of whole years from its years, any other phase from its own rows', () => {
+  it('answers a phase from the rows of its whole years and the months of its partial years', () => {
     expect(storedKeysFor('phase:2021-2025', PHASES)).toEqual(['year:2021', 'year:2022', 'year:2023', 'year:2024', 'year:2025']);
-    expect(storedKeysFor('phase:dot-thi-dua', PHASES)).toEqual(['phase:dot-thi-dua']);
-    expect(coversWholeYears({ startsOn: '2025-01-01', endsOn: '2025-12-30' })).toBe(false);
-    expect(coversWholeYears({ startsOn: '2025-01-02', endsOn: '2030-12-31' })).toBe(false);
+    expect(storedKeysFor('phase:dot-thi-dua', PHASES)).toEqual([
+      'month:2024-09', 'month:2024-10', 'month:2024-11', 'month:2024-12', 'year:2025', 'month:2026-01', 'month:2026-02',
+    ]);
+    expect(storedKeysFor('phase:one-year', PHASES)).toEqual(['month:2024-07', 'month:2024-08', 'month:2024-09']);
+  });
+
+  it('refuses a phase it does not know', () => {
+    expect(() => storedKeysFor('phase:2030-2035', PHASES)).toThrow(DomainError);
   });
 });

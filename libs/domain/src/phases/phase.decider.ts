@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates.js';
+import { isMonthEdge, type IsoDate } from '../dates.js';
 import { assertNever, type Decider } from '../decider.js';
 import { DomainError, DomainErrorCode } from '../errors.js';
 import { requireDate, requireId, requireText, TEXT_LIMITS } from '../rules.js';
@@ -35,6 +35,14 @@ const definePhase = ({ data }: DefinePhase, state: PhaseState): PhaseDefined[] =
       `endsOn ${endsOn} is before startsOn ${startsOn}`,
       'endsOn',
     );
+  }
+  // Rule: a phase runs over whole months, first day to last day. Statistics are kept per
+  // month, so any phase, even one defined after its facts, is a sum of month and year rows.
+  if (!isMonthEdge(startsOn, 'first')) {
+    throw new DomainError(DomainErrorCode.PHASE_NOT_WHOLE_MONTHS, `startsOn ${startsOn} is not the first day of a month`, 'startsOn');
+  }
+  if (!isMonthEdge(endsOn, 'last')) {
+    throw new DomainError(DomainErrorCode.PHASE_NOT_WHOLE_MONTHS, `endsOn ${endsOn} is not the last day of a month`, 'endsOn');
   }
   return [{ type: 'PhaseDefined', data: { phaseId, name, startsOn, endsOn } }];
 };

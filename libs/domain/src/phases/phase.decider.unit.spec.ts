@@ -19,10 +19,18 @@ describe('phase decider', () => {
     given([]).when(define(), ctx).then([defined]);
   });
 
-  it('accepts a one-day phase', () => {
+  it('accepts a one-month phase ending on a leap day', () => {
     given([])
-      .when(define({ startsOn: '2025-01-01', endsOn: '2025-01-01' }), ctx)
-      .then([{ ...defined, data: { ...defined.data, startsOn: '2025-01-01', endsOn: '2025-01-01' } }]);
+      .when(define({ startsOn: '2024-02-01', endsOn: '2024-02-29' }), ctx)
+      .then([{ ...defined, data: { ...defined.data, startsOn: '2024-02-01', endsOn: '2024-02-29' } }]);
+  });
+
+  it.each([
+    ['startsOn', { startsOn: '2024-09-02' }],
+    ['endsOn', { endsOn: '2030-12-30' }],
+    ['endsOn', { startsOn: '2024-02-01', endsOn: '2024-02-28' }],
+  ] as const)('rejects a phase that does not run over whole months (%s)', (field, dates) => {
+    given([]).when(define(dates), ctx).thenFails('PHASE_NOT_WHOLE_MONTHS', { field, kind: 'rule' });
   });
 
   it('stores the name in NFC', () => {

@@ -1,6 +1,6 @@
-import { UNCLASSIFIED_FIELD, type DomainEvent, type DomainEventOf, type PhaseSpan } from '#domain';
+import { UNCLASSIFIED_FIELD, type DomainEvent, type DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
-import { phasesWithOwnRows, STAT_METRIC } from '#read-models';
+import { STAT_METRIC } from '#read-models';
 import type { Projection, ProjectedEvent } from '../projection.js';
 import { upsertRows, type Column } from '../sql/unnest-upsert.js';
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
@@ -18,16 +18,16 @@ import { applyUnitMerged, loadPathVersions, PendingUnitRegistrations } from './u
 
 export const PERIOD_STATS = 'period-stats';
 
-const STAT_COLUMNS = (keyColumn: 'period_key' | 'day'): Column<StatRow>[] => [
-  { name: keyColumn, type: keyColumn === 'day' ? 'date' : 'text', value: (r) => r.key },
+const PERIOD_STAT_COLUMNS: Column<StatRow>[] = [
+  { name: 'period_key', type: 'text', value: (r) => r.key },
   { name: 'unit_id', type: 'text', value: (r) => r.unitId },
   { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
   { name: 'field', type: 'text', value: (r) => r.field },
   { name: 'metric', type: 'text', value: (r) => r.metric },
   { name: 'value', type: 'numeric', value: (r) => toNumericText(r.value) },
 ];
-const PERIOD_STAT_COLUMNS = STAT_COLUMNS('period_key');
-const DAILY_STAT_COLUMNS = STAT_COLUMNS('day');
+const PERIOD_STAT_KEY = ['period_key', 'unit_id', 'path_version', 'field', 'metric'];
+const INCREMENT_VALUE = { kind: 'increment', column: 'value' } as const;
 
 /**
  * period-stats: per period × unit (where recorded) × field × metric, one number (DESIGN §2),
@@ -47,19 +47,16 @@ export class PeriodStatsProjection implements Projection {
 
 /** The rows one batch reads and changes, held in memory and written once at the end. */
 class PeriodStatsBatch {
-  private readonly stats: StatsAccumulator;
+  private readonly stats = new StatsAccumulator();
   private readonly registrations = new PendingUnitRegistrations();
 
   private constructor(
     private readonly tx: SqlClient,
-    private readonly phases: PhaseSpan[],
     private readonly models: Map<string, ModelRow>,
     private readonly awards: Map<string, AwardRow>,
     private readonly entries: Map<string, EntryRow>,
     private pathVersions: Map<string, number>,
-  ) {
-    this.stats = new StatsAccumulator(() => this.phases);
-  }
+  ) {}
 
   static async load(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<PeriodStatsBatch> {
     const modelIds = new Set<string>();
@@ -78,9 +75,6 @@ class PeriodStatsBatch {
         entryIds.push(event.data.entryId);
       }
     }
-    const { rows: phaseRows } = await tx.query<{ phase_id: string; starts_on: string; ends_on: string }>(
-      'SELECT phase_id, starts_on, ends_on FROM rm_phases',
-    );
     // One after the other: a transaction's client runs one statement at a time.
     const models = await loadRows(tx, 'rm_models', MODEL_COLUMNS, 'model_id = ANY($1::text[])', [[...modelIds]], rawToModel);
     const awards = await loadRows(tx, 'rm_awards', AWARD_COLUMNS, 'award_id = ANY($1::text[])', [[...awardIds]], rawToAward);
@@ -96,7 +90,6 @@ class PeriodStatsBatch {
     for (const award of awards) unitIds.add(award.recipientUnitId);
     return new PeriodStatsBatch(
       tx,
-      phasesWithOwnRows(phaseRows.map((row) => ({ phaseId: row.phase_id, startsOn: row.starts_on, endsOn: row.ends_on }))),
       new Map(models.map((row) => [row.modelId, row])),
       new Map(awards.map((row) => [row.awardId, row])),
       new Map(entries.map((row) => [entryKey(row.unitId, row.entryId), row])),
@@ -136,7 +129,7 @@ class PeriodStatsBatch {
 
   async flush(): Promise<void> {
     await this.registrations.flush(this.tx);
-    await this.flushStats();
+    await upsertRows(this.tx, 'rm_period_stats', PERIOD_STAT_COLUMNS, PERIOD_STAT_KEY, INCREMENT_VALUE, this.stats.drain());
     await upsertRows(this.tx, 'rm_models', MODEL_COLUMNS, ['model_id'], { kind: 'replace' }, pick(this.models, this.touchedModels));
     await upsertRows(this.tx, 'rm_awards', AWARD_COLUMNS, ['award_id'], { kind: 'replace' }, pick(this.awards, this.touchedAwards));
     await upsertRows(
@@ -149,37 +142,14 @@ class PeriodStatsBatch {
     );
   }
 
-  private async flushStats(): Promise<void> {
-    const { daily, periods } = this.stats.drain();
-    const increment = { kind: 'increment', column: 'value' } as const;
-    const key = ['unit_id', 'path_version', 'field', 'metric'];
-    await upsertRows(this.tx, 'rm_stats_daily', DAILY_STAT_COLUMNS, ['day', ...key], increment, daily);
-    await upsertRows(this.tx, 'rm_period_stats', PERIOD_STAT_COLUMNS, ['period_key', ...key], increment, periods);
-  }
-
-  /**
-   * A phase defined after the facts it covers counts them without a rebuild (DESIGN §1): a
-   * phase of whole years is answered from year rows at query time; any other phase gets
-   * rows of its own, summed here from the daily rows already kept.
-   */
+  /** A phase is answered from year and month rows (see #read-models' stats-periods). */
   private async definePhase(event: DomainEventOf<'PhaseDefined'>): Promise<void> {
     const { phaseId, name, startsOn, endsOn } = event.data;
-    await this.flushStats();
     await this.tx.query(
       `INSERT INTO rm_phases (phase_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4)
        ON CONFLICT (phase_id) DO NOTHING`,
       [phaseId, name, startsOn, endsOn],
     );
-    const phase = { phaseId, startsOn, endsOn };
-    if (phasesWithOwnRows([phase]).length === 0) return;
-    await this.tx.query(
-      `INSERT INTO rm_period_stats (period_key, unit_id, path_version, field, metric, value)
-       SELECT $1, unit_id, path_version, field, metric, sum(value) FROM rm_stats_daily
-        WHERE day BETWEEN $2::date AND $3::date GROUP BY unit_id, path_version, field, metric
-       ON CONFLICT (period_key, unit_id, path_version, field, metric) DO NOTHING`,
-      [`phase:${phaseId}`, startsOn, endsOn],
-    );
-    this.phases.push(phase);
   }
 
   private applyModelEvent(

@@ -1,4 +1,3 @@
-import { phaseKey, phasesContaining, type PhaseSpan } from '#domain';
 import { storedCalendarKeysFor } from '#read-models';
 
 /**
@@ -20,58 +19,34 @@ export interface StatRow {
   readonly pathVersion: number;
   readonly field: string;
   readonly metric: string;
-  readonly value: number;
+  value: number;
 }
 
 /**
- * Sums a batch's deltas in memory, per day and per stored period (year, month, and every
- * phase with rows of its own containing the day), so each row is written once per batch however many events
- * touched it.
+ * Sums a batch's deltas in memory, per stored period (the day's year and month), so each
+ * row is written once per batch however many events touched it.
  */
 export class StatsAccumulator {
-  private readonly daily = new Map<string, StatRow>();
-  private readonly periods = new Map<string, StatRow>();
-
-  /** `phases`: the phases that keep rows of their own (see #read-models' stats-periods). */
-  constructor(private readonly phases: () => readonly PhaseSpan[]) {}
-
-  get size(): number {
-    return this.daily.size;
-  }
+  private readonly rows = new Map<string, StatRow>();
 
   add(delta: StatDelta): void {
-    add(this.daily, delta.day, delta);
-    for (const key of storedCalendarKeysFor(delta.day)) add(this.periods, key, delta);
-    for (const phase of phasesContaining(delta.day, this.phases())) add(this.periods, phaseKey(phase.phaseId), delta);
+    for (const key of storedCalendarKeysFor(delta.day)) {
+      const id = `${key}\u0000${delta.unitId}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
+      const row = this.rows.get(id);
+      if (row) row.value += delta.amount;
+      else this.rows.set(id, { key, unitId: delta.unitId, pathVersion: delta.pathVersion, field: delta.field, metric: delta.metric, value: delta.amount });
+    }
   }
 
   /**
    * Returns the sums so far, in primary-key order (inserting in index order touches each
    * index page once), and starts over.
    */
-  drain(): { daily: StatRow[]; periods: StatRow[] } {
-    const drained = { daily: inKeyOrder(this.daily), periods: inKeyOrder(this.periods) };
-    this.daily.clear();
-    this.periods.clear();
+  drain(): StatRow[] {
+    const drained = [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    this.rows.clear();
     return drained;
   }
-}
-
-function inKeyOrder(rows: ReadonlyMap<string, StatRow>): StatRow[] {
-  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-}
-
-function add(rows: Map<string, StatRow>, key: string, delta: StatDelta): void {
-  const id = `${key}\u0000${delta.unitId}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
-  const row = rows.get(id);
-  rows.set(id, {
-    key,
-    unitId: delta.unitId,
-    pathVersion: delta.pathVersion,
-    field: delta.field,
-    metric: delta.metric,
-    value: (row?.value ?? 0) + delta.amount,
-  });
 }
 
 /**

@@ -4,7 +4,6 @@ import { ModelEntity } from './model.entity.js';
 import { PeriodStatEntity } from './period-stat.entity.js';
 import { PhaseEntity } from './phase.entity.js';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity.js';
-import { StatsDailyEntity } from './stats-daily.entity.js';
 import { UnitClosureEntity } from './unit-closure.entity.js';
 import { UnitPathClosureEntity } from './unit-path-closure.entity.js';
 import { UnitEntity } from './unit.entity.js';
@@ -16,7 +15,6 @@ export {
   PeriodStatEntity,
   PhaseEntity,
   ProjectionCheckpointEntity,
-  StatsDailyEntity,
   UnitClosureEntity,
   UnitEntity,
   UnitPathClosureEntity,
@@ -37,6 +35,5 @@ export const READ_MODEL_ENTITIES: Function[] = [
   ModelEntity,
   AwardEntity,
   LedgerEntryEntity,
-  StatsDailyEntity,
   PeriodStatEntity,
 ];

@@ -40,6 +40,8 @@ describe.each(testBackends())('POST /v1/phases ($name)', (backend) => {
     expect(conflict.body.error.code).toBe('PHASE_ALREADY_EXISTS');
     const reversed = await t.post('/v1/phases', { ...phase, phaseId: 'p-reversed', endsOn: '2024-12-31' }).expect(422);
     expect(reversed.body.error).toMatchObject({ code: 'PHASE_DATES_INVALID', details: [{ field: 'endsOn' }] });
+    const midMonth = await t.post('/v1/phases', { ...phase, phaseId: 'p-mid-month', startsOn: '2024-09-02' }).expect(422);
+    expect(midMonth.body.error).toMatchObject({ code: 'PHASE_NOT_WHOLE_MONTHS', details: [{ field: 'startsOn' }] });
     expect(await t.readAll()).toEqual(before);
   });
 });

@@ -11,11 +11,11 @@ export class DefinePhaseRequestDto {
   @IsBoundedText(TEXT_LIMITS.name)
   name!: string;
 
-  @ApiProperty({ type: String, format: 'date', example: '2025-01-01', description: 'First day (inclusive)' })
+  @ApiProperty({ type: String, format: 'date', example: '2025-01-01', description: 'First day (inclusive): the first day of a month' })
   @IsCalendarDate()
   startsOn!: string;
 
-  @ApiProperty({ type: String, format: 'date', example: '2030-12-31', description: 'Last day (inclusive), not before startsOn' })
+  @ApiProperty({ type: String, format: 'date', example: '2030-12-31', description: 'Last day (inclusive): the last day of a month, not before startsOn' })
   @IsCalendarDate()
   endsOn!: string;
 }

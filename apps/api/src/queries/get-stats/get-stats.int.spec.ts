@@ -27,9 +27,11 @@ const STATS: StatSeed[] = [
   [Y2024, 'qk2', 'unclassified', 'awards_granted:ky_niem_chuong:individual', 7],
   [Y2024, 'qk3', 'economy', 'models_registered:collective', 1000],
   ['year:2023', 'lam-binh', 'economy', 'models_registered:collective', 50],
-  // A phase that does not cover whole years keeps rows of its own.
-  ['phase:dot-2024-2025', 'lam-binh', 'economy', 'models_registered:collective', 5],
-  ['phase:dot-2024-2025', 'na-hang', 'new_rural', 'contribution:classrooms', 3],
+  // A phase of partial years is the sum of its months: the months before and after it stay out.
+  ['month:2024-09', 'lam-binh', 'economy', 'models_registered:collective', 5],
+  ['month:2025-08', 'na-hang', 'new_rural', 'contribution:classrooms', 3],
+  ['month:2024-08', 'lam-binh', 'economy', 'models_registered:collective', 600],
+  ['month:2025-09', 'na-hang', 'new_rural', 'contribution:classrooms', 700],
 ];
 
 describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
@@ -40,7 +42,7 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
     await seedUnits(t.dataSource, STANDARD_UNITS);
     await seedPhases(t.dataSource, [
       { phaseId: '2021-2025', name: 'Giai đoạn 2021-2025', startsOn: '2021-01-01', endsOn: '2025-12-31' },
-      { phaseId: 'dot-2024-2025', name: 'Đợt thi đua', startsOn: '2024-09-02', endsOn: '2025-09-02' },
+      { phaseId: 'dot-2024-2025', name: 'Đợt thi đua', startsOn: '2024-09-01', endsOn: '2025-08-31' },
     ]);
     await seedStats(t.dataSource, STATS);
   });
@@ -149,7 +151,7 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
       byField: byField(),
     });
     const phase = await t.get('/v1/stats?period=phase:dot-2024-2025&unit=tuyen-quang&boundaries=current').expect(200);
-    expect(phase.body.period).toStrictEqual({ key: 'phase:dot-2024-2025', from: '2024-09-02', to: '2025-09-02' });
+    expect(phase.body.period).toStrictEqual({ key: 'phase:dot-2024-2025', from: '2024-09-01', to: '2025-08-31' });
     expect(phase.body.totals).toStrictEqual(
       totals({ modelsRegistered: 5, modelsRegisteredCollective: 5, contributions: { classrooms: 3 } }),
     );
