@@ -27,7 +27,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '100000' },
     writers: { type: 'string', default: '8' },
     queries: { type: 'string', default: '500' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: '5000' },
   },
 });
 const totalEvents = Number(values.events);

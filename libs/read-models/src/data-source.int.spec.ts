@@ -1,5 +1,7 @@
 import { testBackends } from '../../event-store/src/testing/test-databases.js';
-import { openReadModels } from './data-source.js';
+import { createReadModelDataSource, openReadModels } from './data-source.js';
+import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models.js';
+import { YearStatRows1764900000000 } from './migrations/1764900000000-year-stat-rows.js';
 
 describe.each(testBackends())('read-model migrations on $name', (backend) => {
   it('creates the tables once and is a no-op when run again', async () => {
@@ -10,11 +12,37 @@ describe.each(testBackends())('read-model migrations on $name', (backend) => {
         "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'rm_%' AND table_schema = current_schema() ORDER BY 1",
       );
       expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
-        'rm_awards', 'rm_ledger_entries', 'rm_migrations', 'rm_models', 'rm_period_stats',
-        'rm_phases', 'rm_projection_checkpoints', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units',
+        'rm_awards', 'rm_ledger_entries', 'rm_migrations', 'rm_models', 'rm_phases',
+        'rm_projection_checkpoints', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units', 'rm_year_stats',
       ]);
       const again = await first.runMigrations({ transaction: 'each' });
       expect(again).toEqual([]);
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('carries year and month rows over into year rows, dropping per-day and per-phase rows', async () => {
+    const db = await backend.create();
+    try {
+      const dataSource = createReadModelDataSource(db.pool);
+      await dataSource.initialize();
+      const runner = dataSource.createQueryRunner();
+      await new InitialReadModels1764000000000().up(runner);
+      await runner.query(`INSERT INTO rm_period_stats VALUES
+        ('year:2024', 'tq', 0, 'economy', 'workdays', 3.5), ('month:2024-02', 'tq', 0, 'economy', 'workdays', 1.25),
+        ('month:2024-12', 'tq', 0, 'economy', 'workdays', 2.25), ('phase:2021-2025', 'tq', 0, 'economy', 'workdays', 99),
+        ('year:2025', 'tq', 1, 'other', 'awards_revoked', 1), ('month:2025-01', 'tq', 1, 'other', 'awards_revoked', 1)`);
+      await new YearStatRows1764900000000().up(runner);
+      const rows = await runner.query(
+        'SELECT year, unit_id, path_version, field, metric, total::text, m01::text, m02::text, m12::text FROM rm_year_stats ORDER BY year',
+      );
+      expect(rows).toEqual([
+        { year: 2024, unit_id: 'tq', path_version: 0, field: 'economy', metric: 'workdays', total: '3.5', m01: '0', m02: '1.25', m12: '2.25' },
+        { year: 2025, unit_id: 'tq', path_version: 1, field: 'other', metric: 'awards_revoked', total: '1', m01: '1', m02: '0', m12: '0' },
+      ]);
+      await runner.release();
+      await dataSource.destroy();
     } finally {
       await db.dispose();
     }

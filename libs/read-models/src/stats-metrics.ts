@@ -1,5 +1,5 @@
 /**
- * How statistics are keyed in rm_period_stats: one row per period × unit
+ * How statistics are keyed in rm_year_stats: one row per year × unit
  * (where the fact was recorded) × field × metric. Award grants keep form and recipient kind
  * in the metric so every total of API.md is a sum over rows.
  */

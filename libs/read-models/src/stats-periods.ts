@@ -1,28 +1,39 @@
-import { calendarKeyFor, formatPeriodKey, parsePeriodKey, rangeOf, seriesKeys, type PhaseSpan } from '#domain';
+import { parsePeriodKey, rangeOf, type PhaseSpan } from '#domain';
 
 /**
- * Which period rows rm_period_stats keeps: a year row and a month row per fact, nothing
- * else. Halves, quarters and phases (which run over whole months, a domain rule) are sums
- * of year and month rows at query time: fewer rows to write per fact, for a query that
- * reads a few keys instead of one, and a phase defined after its facts needs no work.
+ * How rm_year_stats keeps statistics: one row per year (× unit × path version × field ×
+ * metric) with the year's total and its twelve months, so a fact writes one row. Every
+ * period is a sum over these rows at query time: a year reads `total`, a month one month
+ * column, a half or a quarter its months, and a phase (phases run over whole months, a
+ * domain rule) the totals of its whole years and the months of a partial first or last
+ * year. A phase defined after its facts therefore needs no work at all.
  */
-export function storedCalendarKeysFor(day: string): readonly [string, string] {
-  return [calendarKeyFor('year', day), calendarKeyFor('month', day)];
+export const MONTH_COLUMNS = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11', 'm12'] as const;
+export type MonthColumn = (typeof MONTH_COLUMNS)[number];
+
+/** The months `first`..`last` (1-12, inclusive) of one year; 1..12 is the whole year. */
+export interface YearSpan {
+  readonly year: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The year and month (1-12) of a business date `YYYY-MM-DD`. */
+export function yearAndMonthOf(day: string): { year: number; month: number } {
+  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
 }
 
 /**
- * The stored rows whose sum answers `periodKey` (a canonical or raw period key). A phase
- * key needs its phase in `phases` (else DomainError PHASE_NOT_FOUND): its whole years are
- * read from year rows, the months of a partial first or last year from month rows.
+ * The year spans whose sum answers `periodKey` (a canonical or raw period key). A phase
+ * key needs its phase in `phases` (else DomainError PHASE_NOT_FOUND).
  */
-export function storedKeysFor(periodKey: string, phases: readonly PhaseSpan[] = []): string[] {
-  const key = parsePeriodKey(periodKey);
-  if (key.kind === 'year' || key.kind === 'month') return [formatPeriodKey(key)];
-  const { from, to } = rangeOf(key, phases);
-  if (key.kind !== 'phase') return seriesKeys('month', from, to);
-  return seriesKeys('year', from, to).flatMap((year) => {
-    const whole = rangeOf(year);
-    if (from <= whole.from && whole.to <= to) return [year];
-    return seriesKeys('month', from > whole.from ? from : whole.from, to < whole.to ? to : whole.to);
-  });
+export function yearSpansFor(periodKey: string, phases: readonly PhaseSpan[] = []): YearSpan[] {
+  const { from, to } = rangeOf(parsePeriodKey(periodKey), phases);
+  const start = yearAndMonthOf(from);
+  const end = yearAndMonthOf(to);
+  const spans: YearSpan[] = [];
+  for (let year = start.year; year <= end.year; year++) {
+    spans.push({ year, first: year === start.year ? start.month : 1, last: year === end.year ? end.month : 12 });
+  }
+  return spans;
 }

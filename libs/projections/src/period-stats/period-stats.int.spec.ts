@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '#domain';
 import { PostgresEventStore, type SqlPool } from '#event-store';
-import { openReadModels, StatsReader, storedKeysFor } from '#read-models';
+import { MONTH_COLUMNS, openReadModels, StatsReader, yearSpansFor } from '#read-models';
 import { testBackends } from '../../../event-store/src/testing/test-databases.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { PeriodStatsProjection } from './period-stats.projection.js';
@@ -65,12 +65,15 @@ async function totals(pool: SqlPool, period: string, unit: string, field?: strin
     'SELECT phase_id, starts_on, ends_on FROM rm_phases',
   );
   const spans = phases.map((p) => ({ phaseId: p.phase_id, startsOn: p.starts_on, endsOn: p.ends_on }));
-  const { rows } = await pool.query<{ metric: string; value: string }>(
-    `SELECT s.metric, sum(s.value) AS value FROM rm_period_stats s
+  // Month by month, never from the year totals: the two must agree.
+  const months = yearSpansFor(period, spans).flatMap((span) =>
+    MONTH_COLUMNS.slice(span.first - 1, span.last).map((column) => `SELECT s.metric, s.${column} AS value FROM rm_year_stats s
        JOIN rm_unit_closure c ON c.descendant_id = s.unit_id
-      WHERE c.ancestor_id = $1 AND s.period_key = ANY($2::text[]) AND ($3::text IS NULL OR s.field = $3)
-      GROUP BY s.metric`,
-    [unit, storedKeysFor(period, spans), field ?? null],
+      WHERE c.ancestor_id = $1 AND s.year = ${span.year} AND ($2::text IS NULL OR s.field = $2)`),
+  );
+  const { rows } = await pool.query<{ metric: string; value: string }>(
+    `SELECT metric, sum(value) AS value FROM (${months.join(' UNION ALL ')}) AS m GROUP BY metric`,
+    [unit, field ?? null],
   );
   return Object.fromEntries(rows.filter((r) => Number(r.value) !== 0).map((r) => [r.metric, Number(r.value)]));
 }
@@ -97,6 +100,8 @@ describe.each(testBackends())('period-stats projection on $name', (backend) => {
         };
         await runOver(HISTORY.slice(0, half));
         await runOver(HISTORY.slice(half));
+        const { rows: offTotals } = await db.pool.query(`SELECT * FROM rm_year_stats WHERE total <> ${MONTH_COLUMNS.join(' + ')}`);
+        expect(offTotals).toEqual([]);
 
         expect(await totals(db.pool, 'phase:2021-2025', 'tq')).toEqual({
           'models_registered:collective': 1,

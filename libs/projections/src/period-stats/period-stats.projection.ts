@@ -13,21 +13,11 @@ import {
   rawToEntry,
   rawToModel,
 } from './read-model-tables.js';
-import { StatsAccumulator, toNumericText, type StatDelta, type StatRow } from './stats-accumulator.js';
+import { StatsAccumulator, type StatDelta } from './stats-accumulator.js';
+import { addMonthSums } from './year-stats-upsert.js';
 import { applyUnitMerged, loadPathVersions, PendingUnitRegistrations } from './unit-tree.js';
 
 export const PERIOD_STATS = 'period-stats';
-
-const PERIOD_STAT_COLUMNS: Column<StatRow>[] = [
-  { name: 'period_key', type: 'text', value: (r) => r.key },
-  { name: 'unit_id', type: 'text', value: (r) => r.unitId },
-  { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
-  { name: 'field', type: 'text', value: (r) => r.field },
-  { name: 'metric', type: 'text', value: (r) => r.metric },
-  { name: 'value', type: 'numeric', value: (r) => toNumericText(r.value) },
-];
-const PERIOD_STAT_KEY = ['period_key', 'unit_id', 'path_version', 'field', 'metric'];
-const INCREMENT_VALUE = { kind: 'increment', column: 'value' } as const;
 
 /**
  * period-stats: per period × unit (where recorded) × field × metric, one number (DESIGN §2),
@@ -129,7 +119,7 @@ class PeriodStatsBatch {
 
   async flush(): Promise<void> {
     await this.registrations.flush(this.tx);
-    await upsertRows(this.tx, 'rm_period_stats', PERIOD_STAT_COLUMNS, PERIOD_STAT_KEY, INCREMENT_VALUE, this.stats.drain());
+    await addMonthSums(this.tx, this.stats.drain());
     await upsertRows(this.tx, 'rm_models', MODEL_COLUMNS, ['model_id'], { kind: 'replace' }, pick(this.models, this.touchedModels));
     await upsertRows(this.tx, 'rm_awards', AWARD_COLUMNS, ['award_id'], { kind: 'replace' }, pick(this.awards, this.touchedAwards));
     await upsertRows(
@@ -142,7 +132,7 @@ class PeriodStatsBatch {
     );
   }
 
-  /** A phase is answered from year and month rows (see #read-models' stats-periods). */
+  /** A phase is answered from the year rows it spans (see #read-models' stats-periods). */
   private async definePhase(event: DomainEventOf<'PhaseDefined'>): Promise<void> {
     const { phaseId, name, startsOn, endsOn } = event.data;
     await this.tx.query(

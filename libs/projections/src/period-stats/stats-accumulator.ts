@@ -1,4 +1,4 @@
-import { storedCalendarKeysFor } from '#read-models';
+import { yearAndMonthOf } from '#read-models';
 
 /**
  * One change to one statistic: `amount` of `metric` on `day`, recorded at `unitId` while
@@ -13,38 +13,39 @@ export interface StatDelta {
   readonly amount: number;
 }
 
-export interface StatRow {
-  readonly key: string;
+/** The sum of a batch's deltas for one month × unit × path version × field × metric. */
+export interface MonthSum {
+  readonly year: number;
+  readonly month: number;
   readonly unitId: string;
   readonly pathVersion: number;
   readonly field: string;
   readonly metric: string;
-  value: number;
+  amount: number;
 }
 
 /**
- * Sums a batch's deltas in memory, per stored period (the day's year and month), so each
- * row is written once per batch however many events touched it.
+ * Sums a batch's deltas in memory per month, so each statistic is written once per batch
+ * however many events touched it.
  */
 export class StatsAccumulator {
-  private readonly rows = new Map<string, StatRow>();
+  private readonly sums = new Map<string, MonthSum>();
 
   add(delta: StatDelta): void {
-    for (const key of storedCalendarKeysFor(delta.day)) {
-      const id = `${key}\u0000${delta.unitId}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
-      const row = this.rows.get(id);
-      if (row) row.value += delta.amount;
-      else this.rows.set(id, { key, unitId: delta.unitId, pathVersion: delta.pathVersion, field: delta.field, metric: delta.metric, value: delta.amount });
+    const { year, month } = yearAndMonthOf(delta.day);
+    const id = `${delta.day.slice(0, 7)}\u0000${delta.unitId}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
+    const sum = this.sums.get(id);
+    if (sum) sum.amount += delta.amount;
+    else {
+      const { unitId, pathVersion, field, metric, amount } = delta;
+      this.sums.set(id, { year, month, unitId, pathVersion, field, metric, amount });
     }
   }
 
-  /**
-   * Returns the sums so far, in primary-key order (inserting in index order touches each
-   * index page once), and starts over.
-   */
-  drain(): StatRow[] {
-    const drained = [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    this.rows.clear();
+  /** Returns the sums so far and starts over. */
+  drain(): MonthSum[] {
+    const drained = [...this.sums.values()];
+    this.sums.clear();
     return drained;
   }
 }

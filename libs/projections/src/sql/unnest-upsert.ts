@@ -10,9 +10,7 @@ export interface Column<Row> {
 export type OnConflict =
   | { readonly kind: 'replace' }
   /** Keeps the stored row: replaying an event already applied changes nothing. */
-  | { readonly kind: 'ignore' }
-  /** Adds EXCLUDED.<column> to the stored value: order-tolerant increments. */
-  | { readonly kind: 'increment'; readonly column: string };
+  | { readonly kind: 'ignore' };
 
 /**
  * Writes many rows in one statement: each column travels as one array parameter and
@@ -30,13 +28,10 @@ export async function upsertRows<Row>(
   if (rows.length === 0) return;
   const names = columns.map((column) => column.name).join(', ');
   const arrays = columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ');
-  const update =
-    onConflict.kind === 'increment'
-      ? `${onConflict.column} = ${table}.${onConflict.column} + EXCLUDED.${onConflict.column}`
-      : columns
-          .filter((column) => !key.includes(column.name))
-          .map((column) => `${column.name} = EXCLUDED.${column.name}`)
-          .join(', ');
+  const update = columns
+    .filter((column) => !key.includes(column.name))
+    .map((column) => `${column.name} = EXCLUDED.${column.name}`)
+    .join(', ');
   const action = onConflict.kind === 'ignore' ? 'DO NOTHING' : `DO UPDATE SET ${update}`;
   await tx.query(
     `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})

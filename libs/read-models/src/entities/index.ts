@@ -1,7 +1,7 @@
 import { AwardEntity } from './award.entity.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
 import { ModelEntity } from './model.entity.js';
-import { PeriodStatEntity } from './period-stat.entity.js';
+import { YearStatEntity } from './year-stat.entity.js';
 import { PhaseEntity } from './phase.entity.js';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity.js';
 import { UnitClosureEntity } from './unit-closure.entity.js';
@@ -12,7 +12,7 @@ export {
   AwardEntity,
   LedgerEntryEntity,
   ModelEntity,
-  PeriodStatEntity,
+  YearStatEntity,
   PhaseEntity,
   ProjectionCheckpointEntity,
   UnitClosureEntity,
@@ -35,5 +35,5 @@ export const READ_MODEL_ENTITIES: Function[] = [
   ModelEntity,
   AwardEntity,
   LedgerEntryEntity,
-  PeriodStatEntity,
+  YearStatEntity,
 ];

@@ -23,7 +23,7 @@ export interface StatsTotals {
   contributions: Record<string, number>;
 }
 
-/** One summed row of rm_period_stats: a metric key and its exact decimal sum. */
+/** One summed row of rm_year_stats: a metric key and its exact decimal sum. */
 export interface MetricSum {
   readonly metric: string;
   readonly value: string;
@@ -52,7 +52,7 @@ const GRANTED = `${STAT_METRIC.awardsGranted('', '').split(':')[0]}:`;
 const CONTRIBUTION = STAT_METRIC.contribution('');
 
 /**
- * Adds one metric's sum into `totals`. Each rm_period_stats metric key feeds exactly one
+ * Adds one metric's sum into `totals`. Each rm_year_stats metric key feeds exactly one
  * leaf (plus its roll-ups: a collective registration also counts in modelsRegistered).
  * Leaves arrive already summed by SQL in exact numeric arithmetic (one row per leaf), so
  * the only additions that matter here are of whole counts (registrations and grants),

@@ -7,7 +7,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
-import { storedKeysFor } from '../stats-periods.js';
+import { MONTH_COLUMNS, yearSpansFor } from '../stats-periods.js';
 import { subtreeIdsSql } from './subtree.js';
 import { requireUnit } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
@@ -28,10 +28,15 @@ interface SumRow {
  */
 export type Boundaries = 'current' | 'as-recorded';
 
-// $1: the stored keys, $3: for each, the requested key it adds to (see stats-periods.ts).
-const SUM_COLUMNS =
-  'SELECT k.requested AS period_key, s.field, s.metric, SUM(s.value)::text AS value, GROUPING(s.field) AS all_fields';
-const KEYS = 'JOIN unnest($1::text[], $3::text[]) AS k(stored, requested) ON s.period_key = k.stored';
+// The months first..last of a year row: its total when that is the whole year.
+const MONTHS_IN_SPAN = `CASE WHEN k.first = 1 AND k.last = 12 THEN s.total ELSE ${MONTH_COLUMNS.map(
+  (column, index) => `(CASE WHEN ${index + 1} BETWEEN k.first AND k.last THEN s.${column} ELSE 0 END)`,
+).join(' + ')} END`;
+
+// $1, $3, $4: the year spans (see stats-periods.ts), $5: for each, the requested key it adds to.
+const SUM_COLUMNS = `SELECT k.requested AS period_key, s.field, s.metric, SUM(${MONTHS_IN_SPAN})::text AS value,
+  GROUPING(s.field) AS all_fields`;
+const SPANS = 'JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON s.year = k.year';
 const GROUPING = 'GROUP BY GROUPING SETS ((k.requested, s.field, s.metric), (k.requested, s.metric))';
 
 /**
@@ -42,11 +47,11 @@ const GROUPING = 'GROUP BY GROUPING SETS ((k.requested, s.field, s.metric), (k.r
  */
 const SUMS_SQL: Record<Boundaries, string> = {
   current: `${SUM_COLUMNS}
-  FROM rm_period_stats s ${KEYS}
+  FROM rm_year_stats s ${SPANS}
   WHERE s.unit_id IN (${subtreeIdsSql('$2')})
   ${GROUPING}`,
   'as-recorded': `${SUM_COLUMNS}
-  FROM rm_period_stats s ${KEYS}
+  FROM rm_year_stats s ${SPANS}
   JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version
   WHERE p.ancestor_id = $2
   ${GROUPING}`,
@@ -119,11 +124,13 @@ export class StatsReader {
     boundaries: Boundaries,
     phases: readonly PhaseSpan[],
   ): Promise<Map<string, PeriodSums>> {
-    const stored = periodKeys.flatMap((requested) => storedKeysFor(requested, phases).map((key) => ({ key, requested })));
+    const spans = periodKeys.flatMap((requested) => yearSpansFor(requested, phases).map((span) => ({ ...span, requested })));
     const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries], [
-      stored.map((s) => s.key),
+      spans.map((span) => span.year),
       unitId,
-      stored.map((s) => s.requested),
+      spans.map((span) => span.first),
+      spans.map((span) => span.last),
+      spans.map((span) => span.requested),
     ]);
     const byPeriod = new Map<string, PeriodSums>();
     for (const row of rows) {

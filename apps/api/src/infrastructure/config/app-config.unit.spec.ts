@@ -24,7 +24,7 @@ describe('loadAppConfig', () => {
       eventStoreConnectionString: undefined,
       authJwtSecret: undefined,
       logLevel: 'info',
-      projectionBatchSize: 1000,
+      projectionBatchSize: 5000,
       consistencyTimeoutMs: 5000,
       storeMode: 'embedded',
     });
@@ -45,7 +45,7 @@ describe('loadAppConfig', () => {
       DATABASE_URL: 'postgresql://danvan:secret@db:5432/danvan',
       AUTH_JWT_SECRET: 's3cret',
       LOG_LEVEL: 'debug',
-      PROJECTION_BATCH_SIZE: '5000',
+      PROJECTION_BATCH_SIZE: '2000',
       CONSISTENCY_TIMEOUT_MS: '2000',
     });
     expect(config).toEqual({
@@ -55,7 +55,7 @@ describe('loadAppConfig', () => {
       eventStoreConnectionString: undefined,
       authJwtSecret: 's3cret',
       logLevel: 'debug',
-      projectionBatchSize: 5000,
+      projectionBatchSize: 2000,
       consistencyTimeoutMs: 2000,
       storeMode: 'postgres',
     });

@@ -1,11 +1,12 @@
 import {
   AwardEntity,
   ModelEntity,
-  PeriodStatEntity,
   PhaseEntity,
   UnitClosureEntity,
   UnitEntity,
+  MONTH_COLUMNS,
 } from '#read-models';
+import { parsePeriodKey } from '#domain';
 import type { DataSource } from 'typeorm';
 
 // Test data written straight into the read-model tables (the projection's job in the
@@ -60,10 +61,28 @@ export async function seedPhases(
 /** [periodKey, unitId, field, metric, value] */
 export type StatSeed = readonly [string, string, string, string, string | number];
 
+/**
+ * A `year:` seed sets the year row's total, a `month:` seed one of its months: each period
+ * a test asks for then reads exactly the seeds of that period (no other key is accepted).
+ */
 export async function seedStats(dataSource: DataSource, rows: readonly StatSeed[]): Promise<void> {
-  await dataSource
-    .getRepository(PeriodStatEntity)
-    .insert(rows.map(([periodKey, unitId, field, metric, value]) => ({ periodKey, unitId, pathVersion: 0, field, metric, value: String(value) })));
+  for (const [periodKey, unitId, field, metric, value] of rows) {
+    const key = parsePeriodKey(periodKey);
+    if (key.kind !== 'year' && key.kind !== 'month') throw new Error(`seedStats takes year: and month: keys, not ${periodKey}`);
+    const column = key.kind === 'year' ? 'total' : MONTH_COLUMNS[key.month - 1]!;
+    const zeros = MONTH_COLUMNS.map(() => '0').join(', ');
+    await dataSource.query(
+      `INSERT INTO rm_year_stats (year, unit_id, path_version, field, metric, total, ${MONTH_COLUMNS.join(', ')})
+       VALUES ($1, $2, 0, $3, $4, 0, ${zeros})
+       ON CONFLICT (year, unit_id, path_version, field, metric) DO NOTHING`,
+      [key.year, unitId, field, metric],
+    );
+    await dataSource.query(
+      `UPDATE rm_year_stats SET ${column} = ${column} + $5::numeric
+        WHERE year = $1 AND unit_id = $2 AND path_version = 0 AND field = $3 AND metric = $4`,
+      [key.year, unitId, field, metric, String(value)],
+    );
+  }
 }
 
 export function modelRow(modelId: string, overrides: Partial<ModelEntity> = {}): ModelEntity {
