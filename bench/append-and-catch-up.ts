@@ -31,6 +31,8 @@ const { values } = parseArgs({
   },
 });
 const totalEvents = Number(values.events);
+/** Queries sent before timing starts: connections opened, plans and caches warm. */
+const WARM_UP_QUERIES = 50;
 const writers = Number(values.writers);
 
 async function openBackend(): Promise<{ name: string; pool: SqlPool; dispose: () => Promise<void> }> {
@@ -103,13 +105,15 @@ async function main(): Promise<void> {
   configureHttpApp(app);
   await app.listen(0);
   const base = await app.getUrl();
+  // What autovacuum does after a bulk load, done now rather than during the measurement.
+  await backend.pool.query('ANALYZE');
   const latencies: number[] = [];
-  for (let i = 0; i < Number(values.queries); i++) {
+  for (let i = -WARM_UP_QUERIES; i < Number(values.queries); i++) {
     const started = performance.now();
-    const response = await fetch(`${base}/v1/stats?period=phase:2021-2025&unit=p${i % 34}`);
+    const response = await fetch(`${base}/v1/stats?period=phase:2021-2025&unit=p${(i + WARM_UP_QUERIES * 34) % 34}`);
     await response.json();
     if (response.status !== 200) throw new Error(`GET /v1/stats answered ${response.status}`);
-    latencies.push(performance.now() - started);
+    if (i >= 0) latencies.push(performance.now() - started);
   }
   await app.close();
   latencies.sort((a, b) => a - b);

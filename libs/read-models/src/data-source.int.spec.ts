@@ -41,8 +41,8 @@ describe.each(testBackends())('read-model migrations on $name', (backend) => {
         { year: 2024, unit_id: 'tq', path_version: 0, field: 'economy', metric: 'workdays', total: '3.5', m01: '0', m02: '1.25', m12: '2.25' },
         { year: 2025, unit_id: 'tq', path_version: 1, field: 'other', metric: 'awards_revoked', total: '1', m01: '1', m02: '0', m12: '0' },
       ]);
+      // Not destroyed: that would end the shared pool, which the backend disposes.
       await runner.release();
-      await dataSource.destroy();
     } finally {
       await db.dispose();
     }
