@@ -20,7 +20,7 @@ import { PeriodStatsProjection, ProjectionRunner } from '#projections';
 import { openReadModels } from '#read-models';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
-import { generateHistory, type GeneratedEvent } from './generate-history.js';
+import { generateHistory, type GeneratedEvent } from '../libs/projections/src/testing/generate-history.js';
 
 const { values } = parseArgs({
   options: {

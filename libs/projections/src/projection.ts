@@ -16,5 +16,7 @@ export interface Projection {
   readonly name: string;
   /** Bumped whenever the rows it would build from the same log change. */
   readonly version: number;
+  /** The read-model tables it writes, all of which a rebuild builds afresh and swaps in. */
+  readonly tables: readonly string[];
   apply(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<void>;
 }

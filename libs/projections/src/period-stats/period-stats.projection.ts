@@ -27,6 +27,16 @@ export const PERIOD_STATS = 'period-stats';
 export class PeriodStatsProjection implements Projection {
   readonly name = PERIOD_STATS;
   readonly version = 1;
+  readonly tables = [
+    'rm_units',
+    'rm_unit_closure',
+    'rm_unit_path_closure',
+    'rm_phases',
+    'rm_models',
+    'rm_awards',
+    'rm_ledger_entries',
+    'rm_year_stats',
+  ];
 
   async apply(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<void> {
     const batch = await PeriodStatsBatch.load(tx, events);

@@ -7,9 +7,15 @@ export interface StoredCheckpoint {
   readonly eventsProcessed: number;
 }
 
-export async function readCheckpoint(db: Pick<SqlPool, 'query'>, projection: string): Promise<StoredCheckpoint | undefined> {
+export async function readCheckpoint(
+  db: Pick<SqlPool, 'query'>,
+  projection: string,
+  options: { forUpdate?: boolean; schema?: string } = {},
+): Promise<StoredCheckpoint | undefined> {
+  const table = options.schema ? `"${options.schema}".rm_projection_checkpoints` : 'rm_projection_checkpoints';
   const { rows } = await db.query<{ version: number; checkpoint: string; position: string; events_processed: string }>(
-    'SELECT version, checkpoint, position, events_processed FROM rm_projection_checkpoints WHERE projection = $1',
+    `SELECT version, checkpoint, position, events_processed FROM ${table} WHERE projection = $1
+     ${options.forUpdate ? 'FOR UPDATE' : ''}`,
     [projection],
   );
   const row = rows[0];

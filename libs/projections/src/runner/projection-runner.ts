@@ -1,26 +1,37 @@
 import { EventEmitter, once } from 'node:events';
-import { isDomainEventType, upcast } from '#domain';
-import { inTransaction, type EventStore, type RecordedEvent, type SqlPool } from '#event-store';
-import type { Projection, ProjectedEvent } from '../projection.js';
-import { readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
+import type { Projection } from '../projection.js';
+import { applyBatchInTransaction, CheckpointMovedError } from './batch-transaction.js';
+import { readCheckpoint } from './checkpoints.js';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize: number;
   /** Wait before resubscribing after a failed batch (doubles up to 30 s). */
   readonly retryDelayMs?: number;
+  /** How often a runner whose tables need a rebuild looks whether they were swapped. */
+  readonly rebuildPollMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
 /**
+ * `following`: applying the log. `rebuild required`: the stored tables were built by
+ * another version of the projection; they keep serving, untouched, until a rebuild swaps
+ * in tables of this version.
+ */
+export type RunnerStatus = 'stopped' | 'following' | 'rebuild required';
+
+/**
  * Follows the log from the projection's stored checkpoint and applies it batch by batch,
  * each batch and its checkpoint in one transaction. A failed batch rolls back whole and
- * is read again from the stored checkpoint, so nothing is skipped or counted twice.
+ * is read again from the stored checkpoint, so nothing is skipped or counted twice; so is
+ * a batch that finds the checkpoint moved (a rebuild swapped its tables in).
  */
 export class ProjectionRunner {
   private readonly progress = new EventEmitter();
   private controller: AbortController | undefined;
   private loop: Promise<void> | undefined;
   private current: string | undefined;
+  private state: RunnerStatus = 'stopped';
 
   constructor(
     private readonly store: EventStore,
@@ -35,10 +46,12 @@ export class ProjectionRunner {
     return this.current;
   }
 
+  get status(): RunnerStatus {
+    return this.state;
+  }
+
   async start(): Promise<void> {
     if (this.loop) return;
-    const stored = await readCheckpoint(this.pool, this.projection.name);
-    this.current = stored?.checkpoint;
     const controller = new AbortController();
     this.controller = controller;
     this.loop = this.follow(controller.signal);
@@ -49,6 +62,7 @@ export class ProjectionRunner {
     this.controller?.abort();
     await this.loop;
     this.loop = undefined;
+    this.state = 'stopped';
     this.progress.emit('progress');
   }
 
@@ -69,14 +83,22 @@ export class ProjectionRunner {
     let delay = this.options.retryDelayMs ?? 500;
     while (!signal.aborted) {
       try {
+        const stored = await readCheckpoint(this.pool, this.projection.name);
+        this.current = stored?.checkpoint;
+        if (stored && stored.version !== this.projection.version) {
+          this.state = 'rebuild required';
+          await sleep(this.options.rebuildPollMs ?? 1000, signal);
+          continue;
+        }
+        this.state = 'following';
         for await (const batch of this.store.subscribeToAll({ after: this.current, batchSize: this.options.batchSize, signal })) {
           await this.applyBatch(batch);
           delay = this.options.retryDelayMs ?? 500;
         }
       } catch (error) {
+        // Read again from the stored checkpoint at once: a rebuild swapped its tables in.
+        if (error instanceof CheckpointMovedError) continue;
         this.options.onError?.(error);
-        const stored = await readCheckpoint(this.pool, this.projection.name).catch(() => undefined);
-        this.current = stored?.checkpoint;
         await sleep(delay, signal);
         delay = Math.min(delay * 2, 30_000);
       }
@@ -84,31 +106,10 @@ export class ProjectionRunner {
   }
 
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
-    const last = batch[batch.length - 1]!;
-    const events = toProjectedEvents(batch);
-    await inTransaction(this.pool, async (tx) => {
-      // Losing the last commits in a server crash only means projecting those events again:
-      // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
-      // for the flush to disk. A batch's aggregates (thousands of groups) fit in memory
-      // with room to spare at 32 MB; the default 4 MB spills them to temporary files.
-      await tx.query("SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true)");
-      if (events.length > 0) await this.projection.apply(tx, events);
-      await saveCheckpoint(tx, this.projection.name, this.projection.version, last.checkpoint, last.position, batch.length);
-    });
-    this.current = last.checkpoint;
+    await applyBatchInTransaction(this.pool, this.projection, batch, { after: this.current });
+    this.current = batch[batch.length - 1]!.checkpoint;
     this.progress.emit('progress');
   }
-}
-
-/** The log's domain events upcast to their current shapes; other streams' events are skipped. */
-export function toProjectedEvents(batch: readonly RecordedEvent[]): ProjectedEvent[] {
-  const events: ProjectedEvent[] = [];
-  for (const recorded of batch) {
-    if (!isDomainEventType(recorded.type)) continue;
-    const version = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1;
-    events.push({ event: upcast(recorded.type, version, recorded.data), recorded });
-  }
-  return events;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

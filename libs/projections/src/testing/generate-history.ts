@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '#domain';
 
 /**
- * A realistic, reproducible history for benchmarks: a unit tree (central → provinces →
- * communes), two overlapping phases, then a mix of models, recognitions, awards,
- * revocations, workdays, contributions and voids spread over 2021-2027.
+ * A realistic, reproducible history for benchmarks and tests at scale: a unit tree
+ * (central → provinces → communes), two overlapping phases, then a mix of models,
+ * recognitions, awards, revocations, workdays, contributions, voids and commune merges
+ * spread over 2021-2027.
  */
 export interface GeneratedEvent {
   readonly stream: string;
@@ -16,6 +17,8 @@ export interface HistoryOptions {
   readonly provinces?: number;
   readonly communesPerProvince?: number;
   readonly seed?: number;
+  /** Share of the mix that merges a commune into a sibling (default 0.001). */
+  readonly mergeRate?: number;
 }
 
 const FIELDS = ['economy', 'culture_society', 'defense_security', 'political_system', 'new_rural', 'other'] as const;
@@ -99,6 +102,13 @@ export function* generateHistory(options: HistoryOptions): Generator<GeneratedEv
       const metric = pick(METRICS);
       const quantity = metric === 'funds_vnd' ? 1_000_000 * (1 + Math.floor(random() * 500)) : metric === 'road_km' ? Math.round(random() * 50) / 10 : 1 + Math.floor(random() * 20);
       yield* emit(`ledger-${unit}`, { type: 'ContributionRecorded', data: { entryId: entry.id, unitId: unit, metric, quantity, on: day() } });
+    } else if (roll < 0.98 + (options.mergeRate ?? 0.001) && units.length > 2) {
+      // A merged commune takes no new facts; its history moves under its sibling.
+      const index = units.indexOf(unit);
+      const into = units[index + 1]?.split('-')[0] === unit.split('-')[0] ? units[index + 1]! : undefined;
+      if (into === undefined) continue;
+      units.splice(index, 1);
+      yield* emit(`unit-${unit}`, { type: 'UnitMerged', data: { unitId: unit, intoUnitId: into, effectiveOn: day(), decisionNo: `M${emitted}/QĐ` } });
     } else if (entries.length > 0) {
       const entry = entries.splice(Math.floor(random() * entries.length), 1)[0]!;
       yield* emit(`ledger-${entry.unit}`, { type: 'EntryVoided', data: { entryId: entry.id, reason: 'Nhập nhầm' } });

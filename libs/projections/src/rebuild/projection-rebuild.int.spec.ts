@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { CURRENT_SCHEMA_VERSION } from '#domain';
+import { PostgresEventStore, type SqlPool } from '#event-store';
+import { openReadModels } from '#read-models';
+import { testBackends } from '../../../event-store/src/testing/test-databases.js';
+import { PeriodStatsProjection } from '../period-stats/period-stats.projection.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
+import { ProjectionRebuild, type RebuildProgress } from './projection-rebuild.js';
+import { rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
+
+const projection = new PeriodStatsProjection();
+
+async function append(store: PostgresEventStore, events: readonly GeneratedEvent[], lanes = 4): Promise<bigint> {
+  // Each lane owns whole streams, so every stream keeps its order.
+  const byLane: GeneratedEvent[][] = Array.from({ length: lanes }, () => []);
+  const laneOf = new Map<string, number>();
+  for (const generated of events) {
+    let lane = laneOf.get(generated.stream);
+    if (lane === undefined) laneOf.set(generated.stream, (lane = laneOf.size % lanes));
+    byLane[lane]!.push(generated);
+  }
+  let last = 0n;
+  await Promise.all(
+    byLane.map(async (lane) => {
+      for (const { stream, event } of lane) {
+        const metadata = { actor: 'test', schemaVersion: CURRENT_SCHEMA_VERSION[event.type] };
+        const result = await store.append(stream, [{ eventId: randomUUID(), type: event.type, data: event.data, metadata }], 'any');
+        if (result.position > last) last = result.position;
+      }
+    }),
+  );
+  return last;
+}
+
+/** Every row of every table of the projection, and its checkpoint, in a stable order. */
+async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const table of [...projection.tables, 'rm_projection_checkpoints']) {
+    const columns = table === 'rm_projection_checkpoints' ? 'projection, version, checkpoint, position' : '*';
+    const { rows } = await pool.query(`SELECT ${columns} FROM ${table}`);
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return tables;
+}
+
+describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
+  it('builds tables equal row for row to the incrementally maintained ones, swaps them in while the live runner follows, and resumes after an interruption', async () => {
+    const db = await backend.create();
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    await openReadModels(db.pool);
+    const live = new ProjectionRunner(store, db.pool, projection, { batchSize: 250, retryDelayMs: 20 });
+    try {
+      const history = [...generateHistory({ events: 22_000, provinces: 6, communesPerProvince: 10, mergeRate: 0.004, seed: 11 })];
+      const types = new Set(history.map((g) => g.event.type));
+      for (const type of ['UnitMerged', 'AwardRevoked', 'EntryVoided', 'ModelRecognized'] as const) expect(types).toContain(type);
+      const [first, rest] = [history.slice(0, 20_000), history.slice(20_000)];
+
+      // Incrementally maintained: the live runner follows the appends, 250 events a batch at most.
+      await live.start();
+      expect(await live.waitUntilCovered(await append(store, first), 120_000)).toBe(true);
+      const incremental = await snapshot(db.pool);
+      expect(incremental.rm_year_stats!.length).toBeGreaterThan(1000);
+
+      const progress: RebuildProgress[] = [];
+      const quiet = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, onProgress: (p) => progress.push(p) }).run();
+      expect(quiet).toEqual({ processed: 20_000, resumed: false });
+      expect(await snapshot(db.pool)).toEqual(incremental);
+      expect(progress.map((p) => p.processed)).toEqual([...progress.map((p) => p.processed)].sort((a, b) => a - b));
+      expect(progress.at(-1)).toMatchObject({ processed: 20_000, total: 20_000, etaSeconds: 0 });
+
+      // A rebuild while events keep arriving and the live runner keeps projecting them.
+      const [, lastPosition] = await Promise.all([
+        new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run(),
+        append(store, rest, 2),
+      ]);
+      expect(await live.waitUntilCovered(lastPosition, 60_000)).toBe(true);
+      const underLoad = await snapshot(db.pool);
+
+      // Interrupted after two batches: the live tables stay as they were; run again, it resumes.
+      const controller = new AbortController();
+      let batches = 0;
+      const interrupted = new ProjectionRebuild(store, db.pool, projection, {
+        batchSize: 1000,
+        signal: controller.signal,
+        onProgress: () => ++batches === 2 && controller.abort(),
+      });
+      await expect(interrupted.run()).rejects.toThrow();
+      expect(await snapshot(db.pool)).toEqual(underLoad);
+      expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(true);
+      const resumed = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run();
+      expect(resumed).toEqual({ processed: 22_000, resumed: true });
+      // Equal to the tables the live runner kept up to date under load, and to a clean rebuild.
+      expect(await snapshot(db.pool)).toEqual(underLoad);
+      expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(false);
+    } finally {
+      await live.stop();
+      await db.dispose();
+    }
+  }, 600_000);
+});

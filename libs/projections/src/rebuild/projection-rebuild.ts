@@ -1,0 +1,117 @@
+import { inTransaction, type EventStore, type SqlPool } from '#event-store';
+import type { Projection } from '../projection.js';
+import { applyBatchInTransaction } from '../runner/batch-transaction.js';
+import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
+import {
+  createShadowTables,
+  rebuildSchemasFor,
+  shadowTablesExist,
+  swapInShadowTables,
+  type RebuildSchemas,
+} from './shadow-tables.js';
+
+export interface RebuildProgress {
+  readonly processed: number;
+  /** Events of the log to process in all (grows while new events arrive). */
+  readonly total: number;
+  readonly eventsPerSec: number;
+  /** Seconds left at the current rate; undefined before the first batch. */
+  readonly etaSeconds: number | undefined;
+}
+
+export interface RebuildOptions {
+  readonly batchSize: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface RebuildResult {
+  readonly processed: number;
+  /** Whether it went on from tables an interrupted rebuild of the same version had left. */
+  readonly resumed: boolean;
+}
+
+/** Times the rebuild reads on after finding the live tables ahead of its own at the head. */
+const SWAP_ATTEMPTS = 20;
+
+/**
+ * Blue/green rebuild of one projection: fills fresh tables in a schema of their own from
+ * position 0 while the live tables keep serving and their runner keeps following the log;
+ * at the head of the log, one transaction swaps the new tables in. Interrupted, it leaves
+ * the live tables untouched; run again, it resumes from its own checkpoint when the tables
+ * it left were built by the same projection version, else starts clean.
+ */
+export class ProjectionRebuild {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: SqlPool,
+    private readonly projection: Projection,
+    private readonly options: RebuildOptions,
+  ) {}
+
+  async run(): Promise<RebuildResult> {
+    const schemas = await rebuildSchemasFor(this.pool, this.projection);
+    const resumedFrom = await this.resumable(schemas);
+    if (!resumedFrom) await createShadowTables(this.pool, this.projection, schemas);
+    let after = resumedFrom?.checkpoint;
+    let processed = resumedFrom?.eventsProcessed ?? 0;
+    const meter = new RateMeter(processed);
+    let total = processed + (await this.store.countAfter(after));
+
+    for (let attempt = 0; ; ) {
+      this.options.signal?.throwIfAborted();
+      const page = await this.store.readAll({ after, limit: this.options.batchSize });
+      if (page.length > 0) {
+        await applyBatchInTransaction(this.pool, this.projection, page, { schema: schemas.shadow, after });
+        after = page[page.length - 1]!.checkpoint;
+        processed += page.length;
+        total = Math.max(total, processed);
+        this.options.onProgress?.(meter.progress(processed, total));
+        continue;
+      }
+      if (await this.swapIfAhead(schemas)) break;
+      if (++attempt >= SWAP_ATTEMPTS) throw new Error(`Rebuild of ${this.projection.name} could not catch up with the live projection`);
+      total = processed + (await this.store.countAfter(after));
+    }
+    this.options.onProgress?.(meter.progress(processed, processed));
+    return { processed, resumed: resumedFrom !== undefined };
+  }
+
+  /** The checkpoint of tables an interrupted rebuild of this version left, if any. */
+  private async resumable(schemas: RebuildSchemas): Promise<StoredCheckpoint | undefined> {
+    if (!(await shadowTablesExist(this.pool, this.projection, schemas))) return undefined;
+    const stored = await readCheckpoint(this.pool, this.projection.name, { schema: schemas.shadow });
+    return stored?.version === this.projection.version ? stored : undefined;
+  }
+
+  /**
+   * Swaps the tables in unless the live runner has meanwhile projected events the new
+   * tables lack (readers would briefly see fewer facts than before): the live checkpoint
+   * row, locked here, is the one every live batch locks first.
+   */
+  private async swapIfAhead(schemas: RebuildSchemas): Promise<boolean> {
+    return inTransaction(this.pool, async (tx) => {
+      const { rows } = await tx.query<{ live: string | null; rebuilt: string | null }>(
+        `SELECT (SELECT position FROM "${schemas.live}".rm_projection_checkpoints WHERE projection = $1 FOR UPDATE) AS live,
+                (SELECT position FROM "${schemas.shadow}".rm_projection_checkpoints WHERE projection = $1) AS rebuilt`,
+        [this.projection.name],
+      );
+      const { live, rebuilt } = rows[0]!;
+      if (live !== null && (rebuilt === null || BigInt(live) > BigInt(rebuilt))) return false;
+      await swapInShadowTables(tx, this.projection, schemas);
+      return true;
+    });
+  }
+}
+
+class RateMeter {
+  private readonly startedAt = performance.now();
+  constructor(private readonly startedWith: number) {}
+
+  progress(processed: number, total: number): RebuildProgress {
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const eventsPerSec = seconds > 0 ? Math.round((processed - this.startedWith) / seconds) : 0;
+    const etaSeconds = eventsPerSec > 0 ? Math.ceil((total - processed) / eventsPerSec) : undefined;
+    return { processed, total, eventsPerSec, etaSeconds };
+  }
+}

@@ -1,0 +1,88 @@
+import type { SqlClient, SqlPool } from '#event-store';
+import type { Projection } from '../projection.js';
+
+type Db = Pick<SqlPool, 'query'> | SqlClient;
+
+const CHECKPOINTS = 'rm_projection_checkpoints';
+
+/**
+ * Where a rebuild builds a projection's tables (`shadow`) beside the live ones, and where
+ * the live ones go for the instant of the swap (`retired`). One shadow per projection and
+ * live schema: a second rebuild finds the first one's tables and resumes or drops them.
+ */
+export interface RebuildSchemas {
+  readonly live: string;
+  readonly shadow: string;
+  readonly retired: string;
+}
+
+export async function rebuildSchemasFor(db: Db, projection: Projection): Promise<RebuildSchemas> {
+  const { rows } = await db.query<{ live: string }>('SELECT current_schema() AS live');
+  const live = rows[0]!.live;
+  const slug = projection.name.replace(/[^a-z0-9]+/g, '_');
+  // PostgreSQL cuts identifiers at 63 bytes; the suffix keeps the two names apart.
+  return { live, shadow: `${live}_rebuild_${slug}`.slice(0, 63), retired: `${live}_retired_${slug}`.slice(0, 63) };
+}
+
+const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/** Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`. */
+export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+  await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
+  await db.query(`CREATE SCHEMA ${q(schemas.shadow)}`);
+  for (const table of [...projection.tables, CHECKPOINTS]) {
+    await db.query(`CREATE TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
+    // LIKE copies columns, defaults and indexes, not storage parameters such as fillfactor.
+    const { rows } = await db.query<{ reloptions: string[] | string | null }>(
+      'SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)',
+      [`${q(schemas.live)}.${q(table)}`],
+    );
+    const options = parseTextArray(rows[0]?.reloptions ?? null);
+    if (options.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${options.join(', ')})`);
+  }
+}
+
+/** Whether `shadow` holds every table a rebuild of this projection writes. */
+export async function shadowTablesExist(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<boolean> {
+  const tables = [...projection.tables, CHECKPOINTS];
+  const { rows } = await db.query<{ found: string }>(
+    'SELECT count(*) AS found FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2::text[])',
+    [schemas.shadow, tables],
+  );
+  return Number(rows[0]!.found) === tables.length;
+}
+
+/**
+ * In the caller's transaction: the shadow tables take the live tables' place (names and
+ * indexes unchanged, so queries and the projection find them as before), the live
+ * checkpoint takes the shadow's, and the old tables are dropped. Readers see the old set
+ * or the new one, never a mix: the renames take the tables' exclusive locks until commit.
+ */
+export async function swapInShadowTables(tx: SqlClient, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+  const { live, shadow, retired } = schemas;
+  await tx.query(`DROP SCHEMA IF EXISTS ${q(retired)} CASCADE`);
+  await tx.query(`CREATE SCHEMA ${q(retired)}`);
+  for (const table of projection.tables) {
+    await tx.query(`ALTER TABLE ${q(live)}.${q(table)} SET SCHEMA ${q(retired)}`);
+    await tx.query(`ALTER TABLE ${q(shadow)}.${q(table)} SET SCHEMA ${q(live)}`);
+  }
+  await tx.query(
+    `INSERT INTO ${q(live)}.${CHECKPOINTS} SELECT * FROM ${q(shadow)}.${CHECKPOINTS} WHERE projection = $1
+     ON CONFLICT (projection) DO UPDATE SET version = EXCLUDED.version, checkpoint = EXCLUDED.checkpoint,
+       position = EXCLUDED.position, events_processed = EXCLUDED.events_processed, updated_at = now()`,
+    [projection.name],
+  );
+  await tx.query(`DROP SCHEMA ${q(retired)} CASCADE`);
+  await tx.query(`DROP SCHEMA ${q(shadow)} CASCADE`);
+}
+
+export async function dropShadowTables(db: Db, schemas: RebuildSchemas): Promise<void> {
+  await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
+}
+
+/** `reloptions` arrives as a text[] (pg) or its literal `{fillfactor=80}` (text parsers). */
+function parseTextArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+}

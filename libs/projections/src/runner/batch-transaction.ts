@@ -1,0 +1,53 @@
+import { inTransaction, type RecordedEvent, type SqlPool } from '#event-store';
+import type { Projection } from '../projection.js';
+import { readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { toProjectedEvents } from './projected-events.js';
+
+/**
+ * The stored checkpoint is not the one this writer started from: another writer (a
+ * rebuild swapping its tables in, a second runner) moved it. Nothing was written.
+ */
+export class CheckpointMovedError extends Error {
+  override readonly name = 'CheckpointMovedError';
+  constructor(readonly projection: string, readonly expected: string | undefined, readonly stored: string | undefined) {
+    super(`Projection ${projection}: checkpoint moved from ${String(expected)} to ${String(stored)}`);
+  }
+}
+
+export interface BatchTarget {
+  /** Where the projection's tables are read and written first (a rebuild's own schema). */
+  readonly schema?: string | undefined;
+  /** The checkpoint the batch follows; the stored one must still be it. */
+  readonly after: string | undefined;
+}
+
+/**
+ * Applies one batch and saves its checkpoint in one transaction. The checkpoint row is
+ * locked first and compared with `target.after`, so two writers of one projection's
+ * tables can never both apply the events after the same checkpoint.
+ */
+export async function applyBatchInTransaction(
+  pool: SqlPool,
+  projection: Projection,
+  batch: readonly RecordedEvent[],
+  target: BatchTarget,
+): Promise<void> {
+  const last = batch[batch.length - 1]!;
+  const events = toProjectedEvents(batch);
+  await inTransaction(pool, async (tx) => {
+    // Losing the last commits in a server crash only means projecting those events again:
+    // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
+    // for the flush to disk. A batch's aggregates (thousands of groups) fit in memory
+    // with room to spare at 32 MB; the default 4 MB spills them to temporary files.
+    // A rebuild's schema goes first in the search path: its tables shadow the live ones.
+    await tx.query(
+      `SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true),
+              set_config('search_path', concat_ws(', ', quote_ident($1::text), current_setting('search_path')), true)`,
+      [target.schema ?? null],
+    );
+    const stored = await readCheckpoint(tx, projection.name, { forUpdate: true });
+    if (stored?.checkpoint !== target.after) throw new CheckpointMovedError(projection.name, target.after, stored?.checkpoint);
+    if (events.length > 0) await projection.apply(tx, events);
+    await saveCheckpoint(tx, projection.name, projection.version, last.checkpoint, last.position, batch.length);
+  });
+}

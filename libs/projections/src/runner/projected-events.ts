@@ -1,0 +1,14 @@
+import { isDomainEventType, upcast } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import type { ProjectedEvent } from '../projection.js';
+
+/** The log's domain events upcast to their current shapes; other streams' events are skipped. */
+export function toProjectedEvents(batch: readonly RecordedEvent[]): ProjectedEvent[] {
+  const events: ProjectedEvent[] = [];
+  for (const recorded of batch) {
+    if (!isDomainEventType(recorded.type)) continue;
+    const version = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1;
+    events.push({ event: upcast(recorded.type, version, recorded.data), recorded });
+  }
+  return events;
+}
