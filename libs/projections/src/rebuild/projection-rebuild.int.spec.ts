@@ -99,4 +99,37 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       await db.dispose();
     }
   }, 600_000);
+
+  it('leaves tables built by another projection version serving, untouched, until a rebuild of the new version swaps its own in', async () => {
+    const db = await backend.create();
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    await openReadModels(db.pool);
+    const history = [...generateHistory({ events: 400, provinces: 2, communesPerProvince: 3, seed: 3 })];
+    const v1 = new ProjectionRunner(store, db.pool, projection, { batchSize: 100 });
+    // The same rows, as if its code had changed: the stored tables are version 1's.
+    const nextVersion = Object.assign(new PeriodStatsProjection(), { version: 2 });
+    const v2 = new ProjectionRunner(store, db.pool, nextVersion, { batchSize: 100, rebuildPollMs: 20 });
+    try {
+      await v1.start();
+      expect(await v1.waitUntilCovered(await append(store, history.slice(0, 300)), 30_000)).toBe(true);
+      await v1.stop();
+      const before = await snapshot(db.pool);
+
+      await v2.start();
+      const last = await append(store, history.slice(300));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(v2.status).toBe('rebuild required');
+      expect(await snapshot(db.pool)).toEqual(before);
+
+      await new ProjectionRebuild(store, db.pool, nextVersion, { batchSize: 1000 }).run();
+      expect(await v2.waitUntilCovered(last, 30_000)).toBe(true);
+      expect(v2.status).toBe('following');
+      const { rows } = await db.pool.query<{ version: number }>('SELECT version FROM rm_projection_checkpoints');
+      expect(rows.map((row) => Number(row.version))).toEqual([2]);
+    } finally {
+      await v2.stop();
+      await db.dispose();
+    }
+  }, 120_000);
 });
