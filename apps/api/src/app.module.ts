@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore, SqlPool } from '#event-store';
+import { AdminModule } from './admin/admin.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         CommandsModule,
         QueriesModule,
+        AdminModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './period-stats/stats-accumulator.js';
 export * from './runner/batch-transaction.js';
 export * from './rebuild/projection-rebuild.js';
 export * from './rebuild/shadow-tables.js';
+export * from './rebuild/rebuild-journal.js';

@@ -3,8 +3,9 @@ import type { SqlPool } from '#event-store';
 import { READ_MODEL_ENTITIES } from './entities/index.js';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models.js';
 import { YearStatRows1764900000000 } from './migrations/1764900000000-year-stat-rows.js';
+import { RebuildJournal1764950000000 } from './migrations/1764950000000-rebuild-journal.js';
 
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, YearStatRows1764900000000];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, YearStatRows1764900000000, RebuildJournal1764950000000];
 
 /**
  * A TypeORM DataSource over an already open pool (a pg.Pool on the PostgreSQL server, or

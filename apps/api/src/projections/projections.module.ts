@@ -14,7 +14,8 @@ import { APP_CONFIG } from '../infrastructure/config/app-config.module.js';
 import type { AppConfig } from '../infrastructure/config/app-config.js';
 import { CONSISTENCY_GATE, EVENT_STORE, READ_MODELS, READ_POOL, type ConsistencyGate } from '../store/store.tokens.js';
 
-const RUNNERS = Symbol('PROJECTION_RUNNERS');
+export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
+const RUNNERS = PROJECTION_RUNNERS;
 
 /** Waits on every in-process projection runner. */
 class RunnersConsistencyGate implements ConsistencyGate {
@@ -71,7 +72,7 @@ export class ProjectionsModule {
         { provide: CONSISTENCY_GATE, inject: [RUNNERS], useFactory: (runners: ProjectionRunner[]) => new RunnersConsistencyGate(runners) },
         ProjectionsLifecycle,
       ],
-      exports: [READ_MODELS, CONSISTENCY_GATE],
+      exports: [READ_MODELS, CONSISTENCY_GATE, RUNNERS],
     };
   }
 }

@@ -4,6 +4,7 @@ import { ModelEntity } from './model.entity.js';
 import { YearStatEntity } from './year-stat.entity.js';
 import { PhaseEntity } from './phase.entity.js';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity.js';
+import { RebuildEntity } from './rebuild.entity.js';
 import { UnitClosureEntity } from './unit-closure.entity.js';
 import { UnitPathClosureEntity } from './unit-path-closure.entity.js';
 import { UnitEntity } from './unit.entity.js';
@@ -15,6 +16,7 @@ export {
   YearStatEntity,
   PhaseEntity,
   ProjectionCheckpointEntity,
+  RebuildEntity,
   UnitClosureEntity,
   UnitEntity,
   UnitPathClosureEntity,
@@ -28,6 +30,7 @@ export {
  */
 export const READ_MODEL_ENTITIES: Function[] = [
   ProjectionCheckpointEntity,
+  RebuildEntity,
   UnitEntity,
   UnitClosureEntity,
   UnitPathClosureEntity,
