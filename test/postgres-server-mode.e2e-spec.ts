@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildOnce, freePort, ServerProcess } from './support/server-process.js';
+import { buildOnce, freePort, runCli, ServerProcess } from './support/server-process.js';
 
 /**
  * The built server configured with DATABASE_URL (no injected pool): the log and the read
@@ -53,5 +53,24 @@ const url = process.env.DATABASE_URL;
     const stats = await fetch(`${server.baseUrl}/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
     expect(stats.status).toBe(200);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(7);
+  }, 120_000);
+
+  it('rebuilds the statistics with `danvan rebuild` in another process while the server keeps serving and projecting', async () => {
+    const rebuild = runCli(['rebuild', '--projection', 'period-stats'], { DATABASE_URL: server.env.DATABASE_URL! });
+    expect(rebuild.stderr).toBe('');
+    expect(rebuild.stdout).toMatch(/^rebuild [0-9a-f-]{36} of period-stats done: 2 events, tables swapped in$/m);
+    expect(rebuild.status).toBe(0);
+
+    // The server's runner follows on the swapped-in tables.
+    const more = await fetch(`${server.baseUrl}/v1/workdays`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ unitId: 'yen-bai', workdays: 3, on: '2025-05-02' }),
+    });
+    const answer = (await more.json()) as { position: string };
+    const stats = await fetch(`${server.baseUrl}/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
+    expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(10);
+    const { rows } = await admin.query(`SELECT status, processed FROM ${schema}.rm_rebuilds`);
+    expect(rows).toEqual([{ status: 'done', processed: '2' }]);
   }, 120_000);
 });

@@ -21,12 +21,23 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The built CLI (`npx danvan …`), run to its end. */
+export function runCli(args: readonly string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** The real server (`node dist/apps/api/src/main.js`), as `npm start` runs it. */
 export class ServerProcess {
   private child: ChildProcess | undefined;
   private output = '';
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(readonly env: Record<string, string>) {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.env.PORT}`;

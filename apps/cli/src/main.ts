@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
+import { openReadModels } from '#read-models';
+import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
+import { openStores } from '../../api/src/store/open-stores.js';
+import { rebuildWithProgressBar } from './rebuild-command.js';
+
+const PROJECTIONS = { [PERIOD_STATS]: () => new PeriodStatsProjection() };
+
+const { version } = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const positiveInteger = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a positive integer');
+  return parsed;
+};
+
+const program = new Command('danvan')
+  .description('danvan admin and auditor commands, on the stores the environment configures (as the API: DATA_DIR or DATABASE_URL)')
+  .version(version);
+
+program
+  .command('rebuild')
+  .description('rebuild a projection into fresh tables from position 0 and swap them in (blue/green); the old tables serve meanwhile')
+  .addOption(new Option('--projection <name>', 'the projection to rebuild').choices(Object.keys(PROJECTIONS)).default(PERIOD_STATS))
+  .option('--batch <events>', 'events per transaction', positiveInteger)
+  .action(async (options: { projection: keyof typeof PROJECTIONS; batch?: number }) => {
+    const config = loadAppConfig(process.env);
+    const stores = await openStores(config);
+    const controller = new AbortController();
+    // Ctrl-C stops after the batch in progress; the next rebuild resumes from there.
+    process.once('SIGINT', () => controller.abort());
+    process.once('SIGTERM', () => controller.abort());
+    try {
+      await openReadModels(stores.readPool);
+      const record = await rebuildWithProgressBar(stores.eventStore, stores.readPool, PROJECTIONS[options.projection](), {
+        batchSize: options.batch ?? config.projectionBatchSize,
+        signal: controller.signal,
+      });
+      process.exitCode = record.status === 'done' ? 0 : 1;
+    } finally {
+      await stores.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`danvan: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
