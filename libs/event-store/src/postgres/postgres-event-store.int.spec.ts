@@ -44,3 +44,37 @@ if (server) {
     });
   });
 }
+
+describe.each(testBackends())('PostgreSQL adapter: importEvents ($name)', (backend) => {
+  it('appends many streams in one transaction, in order, each after its current revision; a reused id writes nothing', async () => {
+    const db = await backend.create();
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    try {
+      const event = (type: string) => ({ eventId: randomUUID(), type, data: { type }, metadata: {} });
+      await store.append('a', [event('A0')], 'no_stream');
+      const imported = [
+        { streamName: 'b', event: event('B0') },
+        { streamName: 'a', event: event('A1') },
+        { streamName: 'b', event: event('B1') },
+      ];
+      const result = await store.importEvents(imported);
+      expect(result.nextRevision).toBe(1n);
+      const log = await store.readAll({ limit: 10 });
+      expect(log.map((e) => [e.type, e.streamName, e.revision])).toEqual([
+        ['A0', 'a', 0n],
+        ['B0', 'b', 0n],
+        ['A1', 'a', 1n],
+        ['B1', 'b', 1n],
+      ]);
+      expect(result.position).toBe(log[3]!.position);
+      expect((await store.append('a', [event('A2')], 1n)).nextRevision).toBe(2n);
+
+      await expect(store.importEvents([{ streamName: 'c', event: event('C0') }, imported[0]!])).rejects.toThrow('already in the log');
+      expect(await store.readStream('c')).toEqual([]);
+      expect((await store.readAll({ limit: 10 })).length).toBe(5);
+    } finally {
+      await db.dispose();
+    }
+  });
+});
