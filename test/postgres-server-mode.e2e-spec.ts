@@ -58,7 +58,7 @@ const url = process.env.DATABASE_URL;
   it('rebuilds the statistics with `danvan rebuild` in another process while the server keeps serving and projecting', async () => {
     const rebuild = runCli(['rebuild', '--projection', 'period-stats'], { DATABASE_URL: server.env.DATABASE_URL! });
     expect(rebuild.stderr).toBe('');
-    expect(rebuild.stdout).toMatch(/^rebuild [0-9a-f-]{36} of period-stats done: 2 events, tables swapped in$/m);
+    expect(rebuild.stdout).toMatch(/^rebuild [0-9a-f-]{36} of period-stats done: 2 events in [\d.]+ s \(\d+ events\/s, peak RSS \d+ MB\), tables swapped in$/m);
     expect(rebuild.status).toBe(0);
 
     // The server's runner follows on the swapped-in tables.

@@ -28,11 +28,14 @@ export async function rebuildWithProgressBar(
       bar.update(progress.processed, { rate: progress.eventsPerSec, etaText: progress.etaSeconds === undefined ? '-' : `${progress.etaSeconds}s` });
     },
   });
+  const started = performance.now();
   const record = await finished;
   bar.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const outcome =
     record.status === 'done'
-      ? `done: ${record.processed} events, tables swapped in`
+      ? `done: ${record.processed} events in ${seconds.toFixed(1)} s (${Math.round(record.processed / seconds)} events/s, peak RSS ${peakRssMb} MB), tables swapped in`
       : `failed: ${record.error} (the live tables are untouched; run it again to resume)`;
   console.log(`rebuild ${rebuildId} of ${projection.name} ${outcome}`);
   return record;

@@ -7,3 +7,4 @@ export * from './runner/batch-transaction.js';
 export * from './rebuild/projection-rebuild.js';
 export * from './rebuild/shadow-tables.js';
 export * from './rebuild/rebuild-journal.js';
+export * from './runner/projected-events.js';
