@@ -12,19 +12,27 @@ import type { EntityManager } from 'typeorm';
 export async function runNaiveProjector(store: EventStore, naivePool: Promise<SqlPool>, events: number): Promise<{ eventsPerSec: number }> {
   const dataSource = createReadModelDataSource(await naivePool);
   await dataSource.initialize();
-  const started = performance.now();
   let processed = 0;
   let after: string | undefined;
+  const started = performance.now();
+  // Counts only the facts (the unit tree and phases, which it skips, would flatter it).
   while (processed < events) {
-    const page = await store.readAll({ after, limit: Math.min(1000, events - processed) });
+    const page = await store.readAll({ after, limit: 1000 });
     if (page.length === 0) break;
-    for (const { event } of toProjectedEvents(page)) await dataSource.transaction((manager) => project(manager, event));
-    processed += page.length;
+    for (const { event } of toProjectedEvents(page)) {
+      if (!FACTS.has(event.type) || processed >= events) continue;
+      await dataSource.transaction((manager) => project(manager, event));
+      processed++;
+    }
     after = page[page.length - 1]!.checkpoint;
   }
   const eventsPerSec = Math.round(processed / ((performance.now() - started) / 1000));
   return { eventsPerSec };
 }
+
+const FACTS = new Set<DomainEvent['type']>([
+  'ModelRegistered', 'ModelRecognized', 'AwardGranted', 'AwardRevoked', 'WorkdaysLogged', 'ContributionRecorded', 'EntryVoided',
+]);
 
 async function project(manager: EntityManager, event: DomainEvent): Promise<void> {
   switch (event.type) {

@@ -118,8 +118,10 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
 
       await v2.start();
       const last = await append(store, history.slice(300));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (let waited = 0; v2.status !== 'rebuild required' && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(v2.status).toBe('rebuild required');
+      // Several of its polls later, the old tables are still as they were.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await snapshot(db.pool)).toEqual(before);
 
       await new ProjectionRebuild(store, db.pool, nextVersion, { batchSize: 1000 }).run();

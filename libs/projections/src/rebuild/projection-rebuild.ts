@@ -4,6 +4,7 @@ import { applyBatchInTransaction } from '../runner/batch-transaction.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import {
   createShadowTables,
+  makeShadowTablesLogged,
   rebuildSchemasFor,
   shadowTablesExist,
   swapInShadowTables,
@@ -58,6 +59,7 @@ export class ProjectionRebuild {
     const meter = new RateMeter(processed);
     let total = processed + (await this.store.countAfter(after));
 
+    let logged = false;
     for (let attempt = 0; ; ) {
       this.options.signal?.throwIfAborted();
       const page = await this.store.readAll({ after, limit: this.options.batchSize });
@@ -67,6 +69,13 @@ export class ProjectionRebuild {
         processed += page.length;
         total = Math.max(total, processed);
         this.options.onProgress?.(meter.progress(processed, total));
+        continue;
+      }
+      if (!logged) {
+        // At the head once: the rewrite to logged tables happens outside the swap's
+        // transaction, and the events that arrive meanwhile are read on before swapping.
+        await makeShadowTablesLogged(this.pool, this.projection, schemas);
+        logged = true;
         continue;
       }
       if (await this.swapIfAhead(schemas)) break;

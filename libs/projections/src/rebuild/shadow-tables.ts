@@ -26,12 +26,16 @@ export async function rebuildSchemasFor(db: Db, projection: Projection): Promise
 
 const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
-/** Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`. */
+/**
+ * Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`,
+ * unlogged while they fill: no write-ahead log per row. A server crash empties unlogged
+ * tables, the checkpoint table with them, so the next rebuild starts clean, never mixed.
+ */
 export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
   await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
   await db.query(`CREATE SCHEMA ${q(schemas.shadow)}`);
   for (const table of [...projection.tables, CHECKPOINTS]) {
-    await db.query(`CREATE TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
+    await db.query(`CREATE UNLOGGED TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
     // LIKE copies columns, defaults and indexes, not storage parameters such as fillfactor.
     const { rows } = await db.query<{ reloptions: string[] | string | null }>(
       'SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)',
@@ -39,6 +43,13 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
     );
     const options = parseTextArray(rows[0]?.reloptions ?? null);
     if (options.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${options.join(', ')})`);
+  }
+}
+
+/** Makes the filled shadow tables crash-safe (one sequential write each) before the swap. */
+export async function makeShadowTablesLogged(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+  for (const table of [...projection.tables, CHECKPOINTS]) {
+    await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET LOGGED`);
   }
 }
 
