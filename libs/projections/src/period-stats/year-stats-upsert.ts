@@ -2,7 +2,7 @@ import type { SqlClient } from '#event-store';
 import { MONTH_COLUMNS } from '#read-models';
 import { toNumericText, type MonthSum } from './stats-accumulator.js';
 
-const KEY = 'year, unit_id, path_version, field, metric';
+const KEY = 'unit_id, year, path_version, field, metric';
 
 /**
  * Adds a batch's month sums into rm_year_stats in one statement. The sums travel as seven

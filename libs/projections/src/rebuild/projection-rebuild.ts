@@ -4,7 +4,7 @@ import { applyBatchInTransaction } from '../runner/batch-transaction.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import {
   createShadowTables,
-  makeShadowTablesLogged,
+  finishShadowTables,
   rebuildSchemasFor,
   shadowTablesExist,
   swapInShadowTables,
@@ -72,9 +72,9 @@ export class ProjectionRebuild {
         continue;
       }
       if (!logged) {
-        // At the head once: the rewrite to logged tables happens outside the swap's
+        // At the head once: the tables are rewritten (ordered, logged) outside the swap's
         // transaction, and the events that arrive meanwhile are read on before swapping.
-        await makeShadowTablesLogged(this.pool, this.projection, schemas);
+        await finishShadowTables(this.pool, this.projection, schemas);
         logged = true;
         continue;
       }

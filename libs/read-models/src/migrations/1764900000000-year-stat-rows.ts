@@ -23,8 +23,9 @@ export class YearStatRows1764900000000 implements MigrationInterface {
         metric       text NOT NULL,
         total        numeric NOT NULL,
         ${MONTHS.map((m) => `${m} numeric NOT NULL`).join(',\n        ')},
-        PRIMARY KEY (year, unit_id, path_version, field, metric)
+        PRIMARY KEY (unit_id, year, path_version, field, metric)
       ) WITH (fillfactor = 80)`);
+    // Keyed by unit first: a subtree query reads each of its units' years as one range.
     // fillfactor: room on each page for the next version of a row, so an increment is a
     // HOT update that leaves the primary-key index alone.
     const monthSums = MONTHS.map((_, i) => `COALESCE(sum(value) FILTER (WHERE month = ${i + 1}), 0)`);

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
 import { MONTH_COLUMNS, yearSpansFor } from '../stats-periods.js';
-import { subtreeIdsSql } from './subtree.js';
+import { subtreeIdArraySql } from './subtree.js';
 import { requireUnit } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
 
@@ -28,33 +28,37 @@ interface SumRow {
  */
 export type Boundaries = 'current' | 'as-recorded';
 
-// The months first..last of a year row: its total when that is the whole year.
-const MONTHS_IN_SPAN = `CASE WHEN k.first = 1 AND k.last = 12 THEN s.total ELSE ${MONTH_COLUMNS.map(
-  (column, index) => `(CASE WHEN ${index + 1} BETWEEN k.first AND k.last THEN s.${column} ELSE 0 END)`,
+// The months first..last of a subtree's year: its total when that is the whole year.
+const MONTHS_IN_SPAN = `CASE WHEN k.first = 1 AND k.last = 12 THEN y.total ELSE ${MONTH_COLUMNS.map(
+  (column, index) => `(CASE WHEN ${index + 1} BETWEEN k.first AND k.last THEN y.${column} ELSE 0 END)`,
 ).join(' + ')} END`;
 
-// $1, $3, $4: the year spans (see stats-periods.ts), $5: for each, the requested key it adds to.
-const SUM_COLUMNS = `SELECT k.requested AS period_key, s.field, s.metric, SUM(${MONTHS_IN_SPAN})::text AS value,
-  GROUPING(s.field) AS all_fields`;
-const SPANS = 'JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON s.year = k.year';
-const GROUPING = 'GROUP BY GROUPING SETS ((k.requested, s.field, s.metric), (k.requested, s.metric))';
+const YEAR_SUMS = `s.year, s.field, s.metric, SUM(s.total) AS total, ${MONTH_COLUMNS.map((column) => `SUM(s.${column}) AS ${column}`).join(', ')}`;
 
 /**
- * One statement per answer: GROUPING SETS yields both the per-field sums and the sums over
- * all fields, each in exact numeric arithmetic, so a total of 0.1 km and 0.2 km reads 0.3.
+ * Two steps, so a series of 60 months costs about what one phase does: the subtree's rows
+ * are summed once per year × field × metric (total and each month), then every requested
+ * span (see stats-periods.ts; $1, $3, $4, with $5 the requested key it adds to) takes its
+ * months from those few sums. GROUPING SETS yields both the per-field sums and the sums
+ * over all fields, all in exact numeric arithmetic, so 0.1 km and 0.2 km read 0.3.
+ */
+const sumsSql = (subtreeRows: string): string => `
+  WITH y AS (${subtreeRows} AND s.year = ANY($1::int[]) GROUP BY s.year, s.field, s.metric)
+  SELECT k.requested AS period_key, y.field, y.metric, SUM(${MONTHS_IN_SPAN})::text AS value, GROUPING(y.field) AS all_fields
+    FROM y JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON y.year = k.year
+   GROUP BY GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))`;
+
+/**
  * `current` sums the unit's current subtree through the closure table (a merge re-bases
  * history without a rebuild); `as-recorded` joins each row's recorded path version.
  */
 const SUMS_SQL: Record<Boundaries, string> = {
-  current: `${SUM_COLUMNS}
-  FROM rm_year_stats s ${SPANS}
-  WHERE s.unit_id IN (${subtreeIdsSql('$2')})
-  ${GROUPING}`,
-  'as-recorded': `${SUM_COLUMNS}
-  FROM rm_year_stats s ${SPANS}
-  JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version
-  WHERE p.ancestor_id = $2
-  ${GROUPING}`,
+  current: sumsSql(`SELECT ${YEAR_SUMS} FROM rm_year_stats s WHERE s.unit_id = ANY(${subtreeIdArraySql('$2')})`),
+  'as-recorded': sumsSql(
+    `SELECT ${YEAR_SUMS} FROM rm_year_stats s
+       JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version
+      WHERE p.ancestor_id = $2`,
+  ),
 };
 
 interface PeriodSums {
