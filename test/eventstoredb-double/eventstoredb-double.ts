@@ -43,9 +43,14 @@ export class EventStoreDbDouble {
     return this.streams.subscriptions.size;
   }
 
-  /** Ends every live subscription with UNAVAILABLE; messages not yet sent are lost. */
-  dropSubscriptions(): void {
-    for (const subscription of this.streams.subscriptions) subscription.drop('Subscription dropped by the test double');
+  /**
+   * Ends every live subscription with UNAVAILABLE. Messages not sent yet are lost; returns
+   * how many, so a test can tell it really cut a subscription mid-stream.
+   */
+  dropSubscriptions(): number {
+    let unsent = 0;
+    for (const subscription of this.streams.subscriptions) unsent += subscription.drop('Subscription dropped by the test double');
+    return unsent;
   }
 
   /** Writes an event as another writer would (the server itself, other tools), with any type and content. */

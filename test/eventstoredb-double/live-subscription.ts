@@ -57,11 +57,16 @@ export class LiveSubscription {
     this.stopFollowing = follow((event) => this.consider(event));
   }
 
-  /** Ends the subscription the way a lost connection or a restarting node does. */
-  drop(details: string): void {
-    if (this.ended) return;
+  /**
+   * Ends the subscription the way a lost connection or a restarting node does; returns how
+   * many messages were still waiting to be sent (and are now lost).
+   */
+  drop(details: string): number {
+    if (this.ended) return 0;
+    const unsent = this.queue.length;
     this.end();
     this.call.emit('error', { code: status.UNAVAILABLE, details });
+    return unsent;
   }
 
   private consider(event: LoggedEvent): void {
