@@ -53,6 +53,11 @@ export class EventStoreDbDouble {
     return unsent;
   }
 
+  /** From now on reads are accepted but never answered, as by a server that hangs. */
+  holdReads(): void {
+    this.streams.holdingReads = true;
+  }
+
   /** Writes an event as another writer would (the server itself, other tools), with any type and content. */
   appendRaw(streamName: string, event: Omit<ProposedEvent, 'id'> & { id?: string }): void {
     const outcome = this.log.append(streamName, [{ id: event.id ?? randomUUID(), ...event }], 'any');

@@ -23,6 +23,8 @@ export class StreamsService {
   readonly subscriptions = new Set<LiveSubscription>();
   /** Subscriptions to `$all` opened so far, dropped ones included. */
   subscriptionsOpened = 0;
+  /** While set, reads are accepted and never answered, like a server that hangs. */
+  holdingReads = false;
 
   constructor(private readonly log: InMemoryLog) {}
 
@@ -55,6 +57,7 @@ export class StreamsService {
   }
 
   private read(call: ServerWritableStream<ReadReq, ReadResp>): void {
+    if (this.holdingReads) return;
     const options = call.request.getOptions();
     if (!options) {
       call.emit('error', { code: status.INVALID_ARGUMENT, details: 'A read needs options' });

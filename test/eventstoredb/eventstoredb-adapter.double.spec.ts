@@ -259,6 +259,19 @@ describe('EventStoreDB adapter over the protocol double', () => {
     });
   });
 
+  describe('a server that does not answer', () => {
+    it('fails ping with StoreUnavailableError after the ping timeout', async () => {
+      const impatient = openEventStoreDb(server.connectionString, { pingTimeoutMs: 100 });
+      try {
+        await impatient.ping();
+        server.holdReads();
+        await expect(impatient.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      } finally {
+        await impatient.close();
+      }
+    });
+  });
+
   describe('a stopped server', () => {
     it('makes ping, append and reads fail with StoreUnavailableError', async () => {
       await store.ping();

@@ -18,7 +18,7 @@ if (connectionString) {
 } else {
   console.warn(
     '[danvan] WARNING: EVENTSTORE_CONNECTION_STRING is not set: the EventStore contract against a REAL EventStoreDB ' +
-      'server is SKIPPED in this run. Only the gRPC protocol double ran; set e.g. ' +
+      'server is SKIPPED in this run. The gRPC protocol double (eventstoredb-contract.double.spec.ts) is no substitute; set e.g. ' +
       'EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false to run it.',
   );
   describe.skip('EventStore contract on a real EventStoreDB server: SKIPPED, needs EVENTSTORE_CONNECTION_STRING', () => {

@@ -77,6 +77,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** The stream's JSON events; binary events, which this application never writes, are left out. */
   async readStream(streamName: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
@@ -131,8 +132,10 @@ export class EventStoreDbEventStore implements EventStore {
         this.pingTimeoutMs,
       );
     });
+    const reading = read.toArray();
+    reading.catch(() => undefined); // a read failing after the timeout has nobody to tell
     try {
-      await Promise.race([read.toArray(), timeout]);
+      await Promise.race([reading, timeout]);
     } catch (error) {
       await read.cancel().catch(() => undefined);
       throw toStoreError(error);
