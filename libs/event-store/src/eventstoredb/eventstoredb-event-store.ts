@@ -43,7 +43,19 @@ export interface EventStoreDbOptions {
   readonly scanPageSize?: number;
 }
 
-/** The adapter over EventStoreDB's gRPC client; every use of the client lives in this folder. */
+/**
+ * The adapter over EventStoreDB's gRPC client; every use of the client lives in this folder.
+ *
+ * Server behaviour relied on, taken from EventStoreDB's source and checked here only
+ * against the protocol double (test/eventstoredb-double) until a real server runs the
+ * contract (EVENTSTORE_CONNECTION_STRING):
+ * - an append over gRPC writes self-committed events (commit = prepare position);
+ * - the append result's position is that of the last event written, and for a retry the
+ *   server recognises by its event ids, that of the original write;
+ * - stream reads report each event's position (servers from 22.6 on);
+ * - forward reads of `$all` include the event at their start position, subscriptions start
+ *   after it (the adapter skips what is not strictly after its cursor either way).
+ */
 export class EventStoreDbEventStore implements EventStore {
   private readonly resubscribe: ResubscribeOptions;
   private readonly pingTimeoutMs: number;
