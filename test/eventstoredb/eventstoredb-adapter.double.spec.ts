@@ -46,7 +46,7 @@ describe('EventStoreDB adapter over the protocol double', () => {
 
   beforeEach(async () => {
     server = await EventStoreDbDouble.start();
-    store = openEventStoreDb(server.connectionString, {
+    store = await openEventStoreDb(server.connectionString, {
       resubscribe: { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 4 },
       pingTimeoutMs: 2_000,
     });
@@ -261,7 +261,7 @@ describe('EventStoreDB adapter over the protocol double', () => {
 
   describe('a server that does not answer', () => {
     it('fails ping with StoreUnavailableError after the ping timeout', async () => {
-      const impatient = openEventStoreDb(server.connectionString, { pingTimeoutMs: 100 });
+      const impatient = await openEventStoreDb(server.connectionString, { pingTimeoutMs: 100 });
       try {
         await impatient.ping();
         server.holdReads();

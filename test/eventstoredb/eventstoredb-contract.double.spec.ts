@@ -6,7 +6,7 @@ import { EventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double.j
 // protocol double (not EventStoreDB itself: see eventstoredb-contract.server.spec.ts).
 describeEventStoreContract('EventStoreDB adapter (protocol double)', async () => {
   const server = await EventStoreDbDouble.start();
-  const store = openEventStoreDb(server.connectionString);
+  const store = await openEventStoreDb(server.connectionString);
   return {
     store,
     dispose: async () => {

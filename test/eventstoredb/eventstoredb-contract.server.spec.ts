@@ -11,7 +11,7 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
   describeEventStoreContract(`EventStoreDB adapter (real server at ${connectionString})`, async () => {
-    const store = openEventStoreDb(connectionString);
+    const store = await openEventStoreDb(connectionString);
     await store.ping();
     return { store, dispose: () => store.close() };
   });

@@ -61,6 +61,11 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly pingTimeoutMs: number;
   private readonly scanPageSize: number;
 
+  /** A store on the server named by an `esdb://` connection string; connects on first use. */
+  static fromConnectionString(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+  }
+
   constructor(
     private readonly client: EventStoreDBClient,
     options: EventStoreDbOptions = {},
@@ -201,9 +206,4 @@ function toExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision 
     default:
       return expected;
   }
-}
-
-/** A store on the server named by an `esdb://` connection string, e.g. `esdb://localhost:2113?tls=false`. */
-export function openEventStoreDb(connectionString: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
-  return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
 }
