@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventIdConflictError } from '../event-store.port.js';
 import { describeEventStoreContract } from '../testing/event-store.contract.js';
 import { testBackends } from '../testing/test-databases.js';
 import { PostgresEventStore } from './postgres-event-store.js';
@@ -9,6 +10,27 @@ for (const backend of testBackends()) {
     const store = new PostgresEventStore(db.pool, { pollIntervalMs: 20 });
     await store.migrate();
     return { store, dispose: () => db.dispose() };
+  });
+}
+
+for (const backend of testBackends()) {
+  // Not in the shared contract: EventStoreDB keeps event ids unique per stream only (its
+  // idempotency check looks inside the stream being appended to), so an id reused in
+  // another stream is written there again. This adapter keeps ids unique in the whole log,
+  // which is what makes a retry that names the wrong stream an error instead of a copy.
+  describe(`PostgreSQL adapter (${backend.name}): event ids are unique in the whole log`, () => {
+    it('refuses an event id already used in another stream', async () => {
+      const db = await backend.create();
+      try {
+        const store = new PostgresEventStore(db.pool);
+        await store.migrate();
+        const reused = { eventId: randomUUID(), type: 'A', data: {}, metadata: {} };
+        await store.append(`first-${randomUUID()}`, [reused], 'no_stream');
+        await expect(store.append(`second-${randomUUID()}`, [reused], 'no_stream')).rejects.toBeInstanceOf(EventIdConflictError);
+      } finally {
+        await db.dispose();
+      }
+    });
   });
 }
 
