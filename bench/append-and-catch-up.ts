@@ -6,20 +6,20 @@
  * in a temporary directory. The last line is one JSON object with the figures.
  */
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
 import { CURRENT_SCHEMA_VERSION } from '#domain';
-import { closeEmbeddedDatabase, createPgServerPool, openEmbeddedDatabase, PostgresEventStore, type SqlPool } from '#event-store';
+import { closeEmbeddedDatabase, openEmbeddedDatabase, PostgresEventStore, type SqlPool } from '#event-store';
 import { PeriodStatsProjection, ProjectionRunner } from '#projections';
 import { openReadModels } from '#read-models';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
+import { openServerSchema, percentile } from './bench-support.js';
 import { generateHistory, type GeneratedEvent } from '../libs/projections/src/testing/generate-history.js';
 
 const { values } = parseArgs({
@@ -38,28 +38,12 @@ const writers = Number(values.writers);
 async function openBackend(): Promise<{ name: string; pool: SqlPool; dispose: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const pool = createPgServerPool({ connectionString: url, schema, max: writers + 4 });
-    return {
-      name: 'postgres',
-      pool,
-      async dispose() {
-        await pool.end();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      },
-    };
+    const server = await openServerSchema(url, 'bench', writers + 4);
+    return { name: 'postgres', pool: server.pool, dispose: () => server.dispose() };
   }
   const directory = await mkdtemp(join(tmpdir(), 'danvan-bench-'));
   const pool = await openEmbeddedDatabase(directory);
   return { name: 'pglite', pool, dispose: async () => { await closeEmbeddedDatabase(pool); await rm(directory, { recursive: true, force: true }); } };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function main(): Promise<void> {

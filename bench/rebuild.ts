@@ -15,12 +15,11 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
 import { CURRENT_SCHEMA_VERSION } from '#domain';
 import { createPgServerPool, PostgresEventStore, type SqlPool } from '#event-store';
 import { PeriodStatsProjection, ProjectionRunner } from '#projections';
@@ -28,6 +27,7 @@ import { openReadModels } from '#read-models';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
 import { generateHistory } from '../libs/projections/src/testing/generate-history.js';
+import { openServerSchema, percentile } from './bench-support.js';
 import { runNaiveProjector } from './naive-projector.js';
 
 const { values } = parseArgs({
@@ -55,42 +55,29 @@ interface Backend {
 
 async function openBackend(): Promise<Backend> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const schema = `bench_rebuild_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const pool = createPgServerPool({ connectionString: url, schema, max: 12 });
-    let naive: pg.Pool | undefined;
-    const withSchema = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    return {
-      name: 'postgres',
-      pool,
-      cliEnv: { DATABASE_URL: withSchema },
-      async naivePool() {
-        await admin.query(`CREATE SCHEMA ${schema}_naive`);
-        for (const table of ['rm_models', 'rm_awards', 'rm_ledger_entries', 'rm_year_stats']) {
-          await admin.query(`CREATE TABLE ${schema}_naive.${table} (LIKE ${schema}.${table} INCLUDING ALL)`);
-        }
-        naive = createPgServerPool({ connectionString: url, schema: `${schema}_naive,${schema}`, max: 2 });
-        return naive;
-      },
-      async dispose() {
-        await naive?.end();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema}_naive CASCADE`);
-        await pool.end();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema}_rebuild_period_stats CASCADE`);
-        await admin.end();
-      },
-    };
+  if (!url) {
+    throw new Error('bench:rebuild needs DATABASE_URL (a PostgreSQL server): the embedded data directory belongs to one process, and the rebuild runs in the CLI beside this one');
   }
-  throw new Error('bench:rebuild needs DATABASE_URL (a PostgreSQL server): the embedded data directory belongs to one process, and the rebuild runs in the CLI beside this one');
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  const server = await openServerSchema(url, 'bench_rebuild', 12);
+  const naiveSchema = `${server.schema}_naive`;
+  let naive: SqlPool | undefined;
+  return {
+    name: 'postgres',
+    pool: server.pool,
+    cliEnv: { DATABASE_URL: server.url },
+    async naivePool() {
+      await server.admin.query(`CREATE SCHEMA ${naiveSchema}`);
+      for (const table of ['rm_models', 'rm_awards', 'rm_ledger_entries', 'rm_year_stats']) {
+        await server.admin.query(`CREATE TABLE ${naiveSchema}.${table} (LIKE ${server.schema}.${table} INCLUDING ALL)`);
+      }
+      naive = createPgServerPool({ connectionString: url, schema: `${naiveSchema},${server.schema}`, max: 2 });
+      return naive;
+    },
+    async dispose() {
+      await naive?.end();
+      await server.dispose([naiveSchema, `${server.schema}_rebuild_period_stats`]);
+    },
+  };
 }
 
 /** Sends the two queries in turn until `until` resolves (or `count` pairs), timing each. */
