@@ -2,7 +2,7 @@ import {
   closeEmbeddedDatabase,
   createPgServerPool,
   openEmbeddedDatabase,
-
+  openEventStoreDb,
   PostgresEventStore,
   type EventStore,
   type SqlPool,
@@ -20,7 +20,10 @@ export interface Stores {
  * or the PostgreSQL server of DATABASE_URL for both the log and the read models. A test may
  * hand in an open pool instead. Fails fast when a configured store does not answer.
  */
-export async function openStores(config: Pick<AppConfig, 'storeMode' | 'dataDir' | 'databaseUrl'>, pool?: SqlPool): Promise<Stores> {
+export async function openStores(
+  config: Pick<AppConfig, 'storeMode' | 'dataDir' | 'databaseUrl' | 'eventStoreConnectionString'>,
+  pool?: SqlPool,
+): Promise<Stores> {
   if (pool) return storesOver(pool, async () => undefined);
   switch (config.storeMode) {
     case 'embedded': {
@@ -28,18 +31,41 @@ export async function openStores(config: Pick<AppConfig, 'storeMode' | 'dataDir'
       return storesOver(embedded, () => closeEmbeddedDatabase(embedded));
     }
     case 'postgres': {
-      const server = createPgServerPool({ connectionString: config.databaseUrl!, max: 20 });
-      try {
-        await server.query('SELECT 1');
-      } catch (error) {
-        await server.end();
-        throw new Error(`DATABASE_URL: the PostgreSQL server does not answer (${(error as Error).message})`);
-      }
+      const server = await openServerPool(config.databaseUrl!);
       return storesOver(server, () => server.end());
     }
-    case 'eventstoredb':
-      throw new Error('EVENTSTORE_CONNECTION_STRING: the EventStoreDB adapter is not available yet (issue 3)');
+    case 'eventstoredb': {
+      // The log on EventStoreDB, the read models on the PostgreSQL server.
+      const server = await openServerPool(config.databaseUrl!);
+      const eventStore = await openEventStoreDb(config.eventStoreConnectionString!);
+      try {
+        await eventStore.ping();
+      } catch (error) {
+        await eventStore.close();
+        await server.end();
+        throw new Error(`EVENTSTORE_CONNECTION_STRING: EventStoreDB does not answer (${(error as Error).message})`);
+      }
+      return {
+        eventStore,
+        readPool: server,
+        async close() {
+          await eventStore.close();
+          await server.end();
+        },
+      };
+    }
   }
+}
+
+async function openServerPool(databaseUrl: string) {
+  const server = createPgServerPool({ connectionString: databaseUrl, max: 20 });
+  try {
+    await server.query('SELECT 1');
+  } catch (error) {
+    await server.end();
+    throw new Error(`DATABASE_URL: the PostgreSQL server does not answer (${(error as Error).message})`);
+  }
+  return server;
 }
 
 async function storesOver(pool: SqlPool, closePool: () => Promise<void>): Promise<Stores> {
