@@ -120,7 +120,8 @@ class RateMeter {
   progress(processed: number, total: number): RebuildProgress {
     const seconds = (performance.now() - this.startedAt) / 1000;
     const eventsPerSec = seconds > 0 ? Math.round((processed - this.startedWith) / seconds) : 0;
-    const etaSeconds = eventsPerSec > 0 ? Math.ceil((total - processed) / eventsPerSec) : undefined;
+    const left = total - processed;
+    const etaSeconds = left <= 0 ? 0 : eventsPerSec > 0 ? Math.ceil(left / eventsPerSec) : undefined;
     return { processed, total, eventsPerSec, etaSeconds };
   }
 }

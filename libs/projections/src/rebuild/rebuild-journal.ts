@@ -62,9 +62,11 @@ export async function startJournaledRebuild(
   const rebuildId = randomUUID();
   await register(pool, projection, rebuildId);
   let lastWrite = 0;
+  let last: RebuildProgress | undefined;
   const finished = new ProjectionRebuild(store, pool, projection, {
     ...options,
     onProgress: (progress) => {
+      last = progress;
       const now = Date.now();
       if (now - lastWrite >= HEARTBEAT_MS) {
         lastWrite = now;
@@ -76,14 +78,8 @@ export async function startJournaledRebuild(
   })
     .run()
     .then(
-      async (result) => {
-        await finish(pool, rebuildId, 'done', { processed: result.processed, total: result.processed, eventsPerSec: 0, etaSeconds: 0 });
-        return (await readRebuild(pool, rebuildId))!;
-      },
-      async (error: unknown) => {
-        await finish(pool, rebuildId, 'failed', undefined, error instanceof Error ? error.message : String(error));
-        return (await readRebuild(pool, rebuildId))!;
-      },
+      () => finish(pool, rebuildId, 'done', last),
+      (error: unknown) => finish(pool, rebuildId, 'failed', last, error instanceof Error ? error.message : String(error)),
     );
   return { rebuildId, finished };
 }
@@ -115,13 +111,22 @@ async function saveProgress(pool: SqlPool, rebuildId: string, progress: RebuildP
   );
 }
 
-async function finish(pool: SqlPool, rebuildId: string, status: RebuildStatus, progress?: RebuildProgress, error?: string): Promise<void> {
-  if (progress) await saveProgress(pool, rebuildId, progress);
+/** Records the outcome with the last progress seen, in one statement, and reads the row back. */
+async function finish(
+  pool: SqlPool,
+  rebuildId: string,
+  status: RebuildStatus,
+  progress: RebuildProgress | undefined,
+  error?: string,
+): Promise<RebuildRecord> {
   await pool.query(
-    `UPDATE rm_rebuilds SET status = $2, finished_at = now(), updated_at = now(), error = $3, eta_seconds = CASE WHEN $2 = 'done' THEN 0 ELSE eta_seconds END
+    `UPDATE rm_rebuilds SET status = $2, error = $3, finished_at = now(), updated_at = now(),
+            processed = COALESCE($4, processed), total = COALESCE($5, total),
+            events_per_sec = COALESCE($6, events_per_sec), eta_seconds = $7
       WHERE rebuild_id = $1`,
-    [rebuildId, status, error ?? null],
+    [rebuildId, status, error ?? null, progress?.processed ?? null, progress?.total ?? null, progress?.eventsPerSec ?? null, progress?.etaSeconds ?? null],
   );
+  return (await readRebuild(pool, rebuildId))!;
 }
 
 /** The journal row of a rebuild; a `running` row whose process died reads as failed. */

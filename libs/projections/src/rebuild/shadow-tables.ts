@@ -53,11 +53,11 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
  */
 export async function finishShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
   for (const table of [...projection.tables, CHECKPOINTS]) {
-    const { rows } = await db.query<{ index: string | null }>(
-      `SELECT (SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = to_regclass($1) AND indisprimary) AS index`,
+    const { rows } = await db.query<{ index: string }>(
+      'SELECT c.relname AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass($1) AND i.indisprimary',
       [`${q(schemas.shadow)}.${q(table)}`],
     );
-    if (rows[0]?.index) await db.query(`CLUSTER ${q(schemas.shadow)}.${q(table)} USING ${q(rows[0].index.split('.').pop()!.replaceAll('"', ''))}`);
+    if (rows[0]) await db.query(`CLUSTER ${q(schemas.shadow)}.${q(table)} USING ${q(rows[0].index)}`);
     await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET LOGGED`);
   }
 }
@@ -94,10 +94,6 @@ export async function swapInShadowTables(tx: SqlClient, projection: Projection, 
   );
   await tx.query(`DROP SCHEMA ${q(retired)} CASCADE`);
   await tx.query(`DROP SCHEMA ${q(shadow)} CASCADE`);
-}
-
-export async function dropShadowTables(db: Db, schemas: RebuildSchemas): Promise<void> {
-  await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
 }
 
 /** `reloptions` arrives as a text[] (pg) or its literal `{fillfactor=80}` (text parsers). */
