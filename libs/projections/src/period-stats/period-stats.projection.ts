@@ -55,7 +55,7 @@ class PeriodStatsBatch {
     private readonly models: Map<string, ModelRow>,
     private readonly awards: Map<string, AwardRow>,
     private readonly entries: Map<string, EntryRow>,
-    private pathVersions: Map<string, number>,
+    private readonly pathVersions: Map<string, number>,
   ) {}
 
   static async load(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<PeriodStatsBatch> {
@@ -108,8 +108,7 @@ class PeriodStatsBatch {
         return this.registrations.add(event.data);
       case 'UnitMerged':
         await this.registrations.flush(this.tx);
-        await applyUnitMerged(this.tx, event.data);
-        this.pathVersions = await loadPathVersions(this.tx, [...this.pathVersions.keys()]);
+        for (const [unitId, version] of await applyUnitMerged(this.tx, event.data)) this.pathVersions.set(unitId, version);
         return;
       case 'PhaseDefined':
         return this.definePhase(event);

@@ -76,7 +76,8 @@ export class PendingUnitRegistrations {
   }
 }
 
-export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitMerged'>['data']): Promise<void> {
+/** Applies a merge; returns the new ancestor-path versions of the units it moved. */
+export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitMerged'>['data']): Promise<Map<string, number>> {
   await tx.query(
     `UPDATE rm_units SET merged_into = $2, parent_id = $2, merged_on = $3, merge_decision_no = $4 WHERE unit_id = $1`,
     [merge.unitId, merge.intoUnitId, merge.effectiveOn, merge.decisionNo ?? null],
@@ -98,9 +99,10 @@ export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitM
   );
   // Every unit of the moved subtree now has a new ancestor path: a new version of it, so
   // facts recorded from now on count under the new tree in the as-recorded view too.
-  await tx.query(
+  const { rows: moved } = await tx.query<{ unit_id: string; path_version: number }>(
     `UPDATE rm_units SET path_version = path_version + 1
-      WHERE unit_id IN (SELECT descendant_id FROM rm_unit_closure WHERE ancestor_id = $1)`,
+      WHERE unit_id IN (SELECT descendant_id FROM rm_unit_closure WHERE ancestor_id = $1)
+      RETURNING unit_id, path_version`,
     [merge.unitId],
   );
   await tx.query(
@@ -111,6 +113,7 @@ export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitM
      ON CONFLICT DO NOTHING`,
     [merge.unitId],
   );
+  return new Map(moved.map((row) => [row.unit_id, Number(row.path_version)]));
 }
 
 /** The current ancestor-path versions of the given units (absent: not registered yet). */

@@ -1,4 +1,4 @@
-import { inTransaction, type EventStore, type SqlPool } from '#event-store';
+import { inTransaction, type EventStore, type RecordedEvent, type SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction } from '../runner/batch-transaction.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
@@ -32,7 +32,7 @@ export interface RebuildResult {
   readonly resumed: boolean;
 }
 
-/** Times the rebuild reads on after finding the live tables ahead of its own at the head. */
+/** Times in a row the rebuild may find the live tables ahead and nothing new in the log. */
 const SWAP_ATTEMPTS = 20;
 
 /**
@@ -59,15 +59,19 @@ export class ProjectionRebuild {
     const meter = new RateMeter(processed);
     let total = processed + (await this.store.countAfter(after));
 
+    const pages = new PrefetchingReader(this.store, this.options.batchSize);
     let logged = false;
     for (let attempt = 0; ; ) {
       this.options.signal?.throwIfAborted();
-      const page = await this.store.readAll({ after, limit: this.options.batchSize });
+      const page = await pages.read(after);
       if (page.length > 0) {
+        const next = page[page.length - 1]!.checkpoint;
+        pages.prefetch(next);
         await applyBatchInTransaction(this.pool, this.projection, page, { schema: schemas.shadow, after });
-        after = page[page.length - 1]!.checkpoint;
+        after = next;
         processed += page.length;
         total = Math.max(total, processed);
+        attempt = 0;
         this.options.onProgress?.(meter.progress(processed, total));
         continue;
       }
@@ -79,6 +83,8 @@ export class ProjectionRebuild {
         continue;
       }
       if (await this.swapIfAhead(schemas)) break;
+      // The live tables hold events this read did not see yet: read on. Only when reads
+      // keep finding nothing new is something wrong.
       if (++attempt >= SWAP_ATTEMPTS) throw new Error(`Rebuild of ${this.projection.name} could not catch up with the live projection`);
       total = processed + (await this.store.countAfter(after));
     }
@@ -110,6 +116,32 @@ export class ProjectionRebuild {
       await swapInShadowTables(tx, this.projection, schemas);
       return true;
     });
+  }
+}
+
+/**
+ * Reads the next page of the log while the current one is being applied: the read and
+ * the write then overlap instead of taking turns.
+ */
+class PrefetchingReader {
+  private pending: { after: string | undefined; page: Promise<readonly RecordedEvent[]> } | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly limit: number,
+  ) {}
+
+  prefetch(after: string | undefined): void {
+    const page = this.store.readAll({ after, limit: this.limit });
+    // Awaited by `read`; a failure then surfaces there, not as an unhandled rejection.
+    page.catch(() => undefined);
+    this.pending = { after, page };
+  }
+
+  read(after: string | undefined): Promise<readonly RecordedEvent[]> {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending && pending.after === after ? pending.page : this.store.readAll({ after, limit: this.limit });
   }
 }
 
