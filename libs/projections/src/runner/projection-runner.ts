@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction, CheckpointMovedError } from './batch-transaction.js';
 import { readCheckpoint } from './checkpoints.js';
+import { sleep } from './sleep.js';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize: number;
@@ -110,16 +111,4 @@ export class ProjectionRunner {
     this.current = batch[batch.length - 1]!.checkpoint;
     this.progress.emit('progress');
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -1,0 +1,139 @@
+import type { SqlClient, SqlPool } from '#event-store';
+
+/**
+ * The advisory-lock key of a projection's lease. Advisory locks are per database, and
+ * test suites (or several deployments) share one database in schemas of their own: the
+ * schema is part of the key so that they never contend for each other's lease.
+ */
+const LEASE_KEY = `hashtextextended('danvan:projection:' || current_schema() || ':' || $1::text, 0)`;
+
+/** A pool client that reports a broken connection (node-postgres clients are EventEmitters). */
+type ObservableClient = SqlClient & {
+  on?(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
+  removeListener?(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
+};
+
+export interface ProjectionLeaseOptions {
+  /** How often the held connection is checked, so a silently dead one is noticed. */
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * Leadership of one projection across processes: a PostgreSQL session-level advisory
+ * lock held on a connection of its own. When the holder dies, its connection closes and
+ * the server releases the lock, so a standby's next attempt wins. Correctness does not
+ * rest on the lease: each batch locks and compares the checkpoint row, so even two
+ * writers believing they lead could not apply the same events twice. The lease only
+ * keeps the standbys from wasting work. PostgreSQL server only (PGlite is one process).
+ */
+export class ProjectionLease {
+  private client: ObservableClient | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly ended = new AbortController();
+  private readonly onError = (error?: Error) => this.lose(error ?? new Error('lease connection failed'));
+  private readonly onEnd = () => this.lose(new Error('lease connection ended'));
+
+  constructor(
+    private readonly pool: SqlPool,
+    readonly projection: string,
+    private readonly options: ProjectionLeaseOptions = {},
+  ) {}
+
+  /** Aborted once the lease is gone: released, or lost with its connection. */
+  get signal(): AbortSignal {
+    return this.ended.signal;
+  }
+
+  get held(): boolean {
+    return this.client !== undefined;
+  }
+
+  /** One attempt; true when this process now holds the lease. Throws when the server does not answer. */
+  async tryAcquire(): Promise<boolean> {
+    if (this.client) return true;
+    if (this.ended.signal.aborted) throw new Error(`Lease of ${this.projection} already ended; open a new one`);
+    const client = (await this.pool.connect()) as ObservableClient;
+    // A checked-out node-postgres client with no 'error' listener would crash the process.
+    client.on?.('error', this.onError);
+    client.on?.('end', this.onEnd);
+    let locked = false;
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LEASE_KEY}) AS locked`, [this.projection]);
+      locked = rows[0]?.locked === true;
+    } catch (error) {
+      this.forget(client, error as Error);
+      throw error;
+    }
+    if (!locked) {
+      this.forget(client);
+      return false;
+    }
+    this.client = client;
+    this.heartbeat = setInterval(() => {
+      client.query('SELECT 1').catch((error: Error) => this.lose(error));
+    }, this.options.heartbeatMs ?? 2000);
+    this.heartbeat.unref();
+    return true;
+  }
+
+  /** Gives the lease up so a standby takes over at once; nothing to do once lost. */
+  async release(): Promise<void> {
+    const client = this.client;
+    if (!client) return this.ended.abort();
+    this.stopHeartbeat();
+    this.client = undefined;
+    try {
+      await client.query(`SELECT pg_advisory_unlock(${LEASE_KEY})`, [this.projection]);
+      this.forget(client);
+    } catch (error) {
+      // Destroying the connection releases the lock just as well.
+      this.forget(client, error as Error);
+    } finally {
+      this.ended.abort();
+    }
+  }
+
+  private lose(error: Error): void {
+    const client = this.client;
+    if (!client) return;
+    this.stopHeartbeat();
+    this.client = undefined;
+    this.forget(client, error);
+    this.ended.abort(error);
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /** Back to the pool, or destroyed when it failed (a broken session must not be reused). */
+  private forget(client: ObservableClient, error?: Error): void {
+    // The pool listens again for the errors of a connection it holds.
+    client.removeListener?.('error', this.onError);
+    client.removeListener?.('end', this.onEnd);
+    try {
+      client.release(error ?? false);
+    } catch {
+      // Released already (the pool does that for a connection that broke while idle).
+    }
+  }
+}
+
+/** Whether any session holds the projection's lease (a projector is active somewhere). */
+export async function leaseIsHeld(db: Pick<SqlPool, 'query'>, projection: string): Promise<boolean> {
+  // A bigint advisory key shows in pg_locks as its high half in classid, its low half in
+  // objid, and objsubid 1.
+  const { rows } = await db.query<{ held: boolean }>(
+    `WITH lease AS (SELECT ${LEASE_KEY} AS key)
+     SELECT EXISTS (
+       SELECT 1 FROM pg_locks, lease
+       WHERE locktype = 'advisory' AND granted AND objsubid = 1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND classid::text::bigint = (lease.key >> 32) & 4294967295
+         AND objid::text::bigint = lease.key & 4294967295
+     ) AS held`,
+    [projection],
+  );
+  return rows[0]?.held === true;
+}
