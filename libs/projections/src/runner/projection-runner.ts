@@ -106,7 +106,11 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+  private async applyBatch(delivered: readonly RecordedEvent[]): Promise<void> {
+    // A subscription may deliver an event again (a resubscription from an older position,
+    // a retried read): what the checkpoint already covers was applied and counts once.
+    const batch = delivered.filter((event) => this.store.isAfter(event.checkpoint, this.current));
+    if (batch.length === 0) return;
     await applyBatchInTransaction(this.pool, this.projection, batch, { after: this.current });
     this.current = batch[batch.length - 1]!.checkpoint;
     this.progress.emit('progress');
