@@ -212,3 +212,34 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+(url ? describe : describe.skip)('three projector processes starting together on an empty schema', () => {
+  const schema = `e2e_proj_${randomBytes(4).toString('hex')}`;
+  const processes: ServerProcess[] = [];
+
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.kill('SIGKILL')));
+    const admin = createPgServerPool({ connectionString: url!, max: 1 });
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  });
+
+  it('all start, and exactly one of them leads', async () => {
+    buildOnce();
+    const admin = createPgServerPool({ connectionString: url!, max: 1 });
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const separator = url!.includes('?') ? '&' : '?';
+    for (let index = 0; index < 3; index++) {
+      processes.push(
+        new ServerProcess(
+          { PORT: String(await freePort()), DATABASE_URL: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`, LOG_LEVEL: 'info' },
+          PROJECTOR_MAIN,
+        ),
+      );
+    }
+    await Promise.all(processes.map((process) => process.start()));
+    await sleep(1500);
+    expect(processes.filter((process) => process.log.includes('lease acquired'))).toHaveLength(1);
+  }, 60_000);
+});

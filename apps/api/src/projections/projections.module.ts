@@ -20,7 +20,8 @@ import { openReadModels } from '#read-models';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../infrastructure/config/app-config.module.js';
 import type { AppConfig } from '../infrastructure/config/app-config.js';
-import { CONSISTENCY_GATE, EVENT_STORE, READ_MODELS, READ_POOL, type ConsistencyGate } from '../store/store.tokens.js';
+import type { Stores } from '../store/open-stores.js';
+import { CONSISTENCY_GATE, EVENT_STORE, MIGRATIONS, READ_MODELS, READ_POOL, type ConsistencyGate } from '../store/store.tokens.js';
 import { ProjectionStatusService } from './projection-status.service.js';
 import { projectionWiring, type ProcessRole, type ProjectionWiring } from './projection-wiring.js';
 import { PROJECTION_RUNNERS, PROJECTION_WIRING, PROJECTIONS, type ProjectionWorker } from './projections.tokens.js';
@@ -96,7 +97,11 @@ export class ProjectionsModule {
     return {
       module: ProjectionsModule,
       providers: [
-        { provide: READ_MODELS, inject: [READ_POOL], useFactory: (pool: SqlPool): Promise<DataSource> => openReadModels(pool) },
+        {
+          provide: READ_MODELS,
+          inject: [READ_POOL, MIGRATIONS],
+          useFactory: (pool: SqlPool, serialise: Stores['serialiseMigrations']): Promise<DataSource> => serialise(() => openReadModels(pool)),
+        },
         { provide: PROJECTIONS, useFactory: (): Projection[] => [new PeriodStatsProjection()] },
         { provide: PROJECTION_WIRING, inject: [APP_CONFIG], useFactory: (config: AppConfig) => projectionWiring(config, role) },
         {
