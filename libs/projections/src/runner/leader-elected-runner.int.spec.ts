@@ -25,8 +25,12 @@ const url = process.env.DATABASE_URL;
     return candidate;
   };
 
-  const logWorkdays = (workdays: number) =>
-    store.append('ledger-lb', [{ eventId: randomUUID(), type: 'WorkdaysLogged', data: { entryId: randomUUID(), unitId: 'lb', workdays, on: '2025-04-01' }, metadata: { schemaVersion: 1 } }], 'any');
+  // Every workday logged so far, summed here rather than read back from the projection.
+  let logged = 0;
+  const logWorkdays = (workdays: number) => (
+    (logged += workdays),
+    store.append('ledger-lb', [{ eventId: randomUUID(), type: 'WorkdaysLogged', data: { entryId: randomUUID(), unitId: 'lb', workdays, on: '2025-04-01' }, metadata: { schemaVersion: 1 } }], 'any')
+  );
 
   const storedWorkdays = async () => {
     const { rows } = await db.pool.query<{ total: string | null }>(`SELECT sum(total) AS total FROM rm_year_stats WHERE metric = 'workdays'`);
@@ -41,8 +45,11 @@ const url = process.env.DATABASE_URL;
     await store.append('unit-lb', [{ eventId: randomUUID(), type: 'UnitRegistered', data: { unitId: 'lb', name: 'Lâm Bình', kind: 'commune', parentId: null }, metadata: { schemaVersion: 1 } }], 'no_stream');
   });
 
+  afterEach(async () => {
+    await Promise.all(elected.splice(0).map((candidate) => candidate.stop()));
+  });
+
   afterAll(async () => {
-    await Promise.all(elected.map((candidate) => candidate.stop()));
     await db.dispose();
   });
 
@@ -57,20 +64,47 @@ const url = process.env.DATABASE_URL;
 
     await logWorkdays(5);
     const { position } = await logWorkdays(7);
-    expect(await first.runner.waitUntilCovered(position, 5000)).toBe(true);
+    expect(await first.runner.waitUntilCovered(position, COVERED_WITHIN_MS)).toBe(true);
     expect(second.runner.checkpoint).toBeUndefined();
 
     await first.stop();
     expect(first.status).toBe('stopped');
     await waitFor(async () => second.status === 'following');
     const last = await logWorkdays(11);
-    expect(await second.runner.waitUntilCovered(last.position, 5000)).toBe(true);
+    expect(await second.runner.waitUntilCovered(last.position, COVERED_WITHIN_MS)).toBe(true);
     // 5 + 7 + 11, each counted once whoever projected it.
     expect(await storedWorkdays()).toBe(23);
-  });
+    expect(logged).toBe(23);
+  }, 60_000);
+
+  it('steps down when its lease connection dies, and one process leads again with nothing counted twice', async () => {
+    const applicationName = `leader-${randomUUID().slice(0, 8)}`;
+    const first = electedRunner(db.openAnother!({ applicationName }));
+    const second = electedRunner(db.openAnother!());
+    await first.start();
+    await waitFor(async () => first.status === 'following');
+    await second.start();
+
+    // Every session of the leader's pool, its lease's included, is cut by the server.
+    await db.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+    await waitFor(async () => [first.status, second.status].includes('following'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([first.status, second.status].filter((status) => status === 'following')).toHaveLength(1);
+
+    const last = await logWorkdays(13);
+    const leader = first.status === 'following' ? first : second;
+    expect(await leader.runner.waitUntilCovered(last.position, COVERED_WITHIN_MS)).toBe(true);
+    expect(await storedWorkdays()).toBe(logged);
+  }, 60_000);
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+/**
+ * Readers see an event once every older transaction on the server has ended (the log's
+ * visibility rule), and the test server is shared: a long transaction elsewhere delays them.
+ */
+const COVERED_WITHIN_MS = 30_000;
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

@@ -72,13 +72,13 @@ describe.each(testBackends())('ProjectionRunner on $name', (backend) => {
     const runner = new ProjectionRunner(redelivering(store), db.pool, new PeriodStatsProjection(), { batchSize: 4 });
     await runner.start();
     try {
-      expect(await runner.waitUntilCovered(last.position, 10_000)).toBe(true);
+      expect(await runner.waitUntilCovered(last.position, 30_000)).toBe(true);
     } finally {
       await runner.stop();
     }
     expect(await storedWorkdays()).toBe(EXPECTED_TOTAL);
     expect((await readCheckpoint(db.pool, 'period-stats'))?.eventsProcessed).toBe(1 + WORKDAYS.length);
-  });
+  }, 60_000);
 
   it('refuses to apply the same batch twice: the second finds the checkpoint moved and writes nothing', async () => {
     const projection = new PeriodStatsProjection();
@@ -86,7 +86,7 @@ describe.each(testBackends())('ProjectionRunner on $name', (backend) => {
     await applyBatchInTransaction(db.pool, projection, batch, { after: undefined });
     await expect(applyBatchInTransaction(db.pool, projection, batch, { after: undefined })).rejects.toBeInstanceOf(CheckpointMovedError);
     expect(await storedWorkdays()).toBe(EXPECTED_TOTAL);
-  });
+  }, 60_000);
 
   it('resumes from its checkpoint after the subscription drops, skipping nothing and counting nothing twice', async () => {
     const dropping = droppingOnce(store, 2);
@@ -98,12 +98,12 @@ describe.each(testBackends())('ProjectionRunner on $name', (backend) => {
     });
     await runner.start();
     try {
-      expect(await runner.waitUntilCovered(last.position, 10_000)).toBe(true);
+      expect(await runner.waitUntilCovered(last.position, 30_000)).toBe(true);
     } finally {
       await runner.stop();
     }
     expect(errors).toEqual([expect.any(StoreUnavailableError)]);
     expect(dropping.subscriptions).toBe(2);
     expect(await storedWorkdays()).toBe(EXPECTED_TOTAL);
-  });
+  }, 60_000);
 });
