@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { EventStore, SqlPool } from '#event-store';
 import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from '../../api/src/projections/projections.module.js';
 import { StoreModule } from '../../api/src/store/store.module.js';
-import { EVENT_STORE, READ_POOL } from '../../api/src/store/store.tokens.js';
+import { storeReadinessChecks } from '../../api/src/store/store-readiness.js';
 
 export interface ProjectorModuleOptions {
   /** Defaults to process.env. */
@@ -24,13 +23,7 @@ export class ProjectorModule {
       imports: [
         InfrastructureModule.forRoot({
           ...(options.env ? { env: options.env } : {}),
-          readinessChecks: {
-            inject: [EVENT_STORE, READ_POOL],
-            useFactory: (store: EventStore, pool: SqlPool) => [
-              { name: 'event-store', check: () => store.ping() },
-              { name: 'read-models', check: async () => void (await pool.query('SELECT 1')) },
-            ],
-          },
+          readinessChecks: storeReadinessChecks,
         }),
         StoreModule.forRoot(),
         ProjectionsModule.forRoot({ role: 'projector' }),

@@ -68,6 +68,28 @@ const url = process.env.DATABASE_URL;
     expect(await standby.tryAcquire()).toBe(true);
   });
 
+  it('is freed by the server when its holder stops answering without closing the connection', async () => {
+    // A frozen holder: it never sends its heartbeat.
+    const frozen = new ProjectionLease(db.openAnother!(), 'period-stats', { heartbeatMs: 600_000, sessionTimeoutMs: 1000 });
+    opened.push(frozen);
+    const standby = lease(db.openAnother!());
+    expect(await frozen.tryAcquire()).toBe(true);
+    expect(await standby.tryAcquire()).toBe(false);
+    const since = Date.now();
+    await waitFor(() => frozen.signal.aborted, 5000);
+    expect(await standby.tryAcquire()).toBe(true);
+    expect(Date.now() - since).toBeLessThan(5000);
+  });
+
+  it('keeps the lease of a holder that answers well past the session timeout', async () => {
+    const holder = new ProjectionLease(db.openAnother!(), 'period-stats', { heartbeatMs: 200, sessionTimeoutMs: 1000 });
+    opened.push(holder);
+    expect(await holder.tryAcquire()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(holder.held).toBe(true);
+    expect(await lease(db.openAnother!()).tryAcquire()).toBe(false);
+  });
+
   it('reports a server that does not answer as an error, not as a lease held elsewhere', async () => {
     const pool = createPgServerPool({ connectionString: 'postgres://postgres@127.0.0.1:1/none' });
     try {

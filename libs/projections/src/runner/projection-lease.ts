@@ -7,6 +7,17 @@ import type { SqlClient, SqlPool } from '#event-store';
  */
 const LEASE_KEY = `hashtextextended('danvan:projection:' || current_schema() || ':' || $1::text, 0)`;
 
+/**
+ * The server ends the session of a holder that went silent: idle_session_timeout (PostgreSQL
+ * 14 and later) and TCP keepalives probing every $2 s. Session-level settings: the
+ * connection is destroyed, not returned to the pool, once the lease ends.
+ */
+const SESSION_LIMITS = `SELECT CASE WHEN current_setting('server_version_num')::int >= 140000
+                             THEN set_config('idle_session_timeout', $1::text, false) END,
+                           set_config('tcp_keepalives_idle', $2::text, false),
+                           set_config('tcp_keepalives_interval', $2::text, false),
+                           set_config('tcp_keepalives_count', '2', false)`;
+
 /** A pool client that reports a broken connection (node-postgres clients are EventEmitters). */
 type ObservableClient = SqlClient & {
   on?(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
@@ -16,6 +27,13 @@ type ObservableClient = SqlClient & {
 export interface ProjectionLeaseOptions {
   /** How often the held connection is checked, so a silently dead one is noticed. */
   readonly heartbeatMs?: number;
+  /**
+   * How long the server keeps a lease whose holder stopped answering (a frozen process, a
+   * host gone without closing its connection) before it ends the session and frees the
+   * lock: the session's idle timeout, which the heartbeat keeps from expiring, and TCP
+   * keepalives of the same order. Well above `heartbeatMs`.
+   */
+  readonly sessionTimeoutMs?: number;
 }
 
 /**
@@ -58,6 +76,7 @@ export class ProjectionLease {
     client.on?.('end', this.onEnd);
     let locked = false;
     try {
+      await client.query(SESSION_LIMITS, [String(this.options.sessionTimeoutMs ?? 10_000), String(Math.max(1, Math.ceil((this.options.sessionTimeoutMs ?? 10_000) / 4000)))]);
       const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LEASE_KEY}) AS locked`, [this.projection]);
       locked = rows[0]?.locked === true;
     } catch (error) {
@@ -107,13 +126,13 @@ export class ProjectionLease {
     this.heartbeat = undefined;
   }
 
-  /** Back to the pool, or destroyed when it failed (a broken session must not be reused). */
+  /** Destroyed, never reused: its session carries the lease's limits (and may be broken). */
   private forget(client: ObservableClient, error?: Error): void {
     // The pool listens again for the errors of a connection it holds.
     client.removeListener?.('error', this.onError);
     client.removeListener?.('end', this.onEnd);
     try {
-      client.release(error ?? false);
+      client.release(error ?? true);
     } catch {
       // Released already (the pool does that for a connection that broke while idle).
     }
