@@ -76,7 +76,10 @@ export class ProjectionLease {
     client.on?.('end', this.onEnd);
     let locked = false;
     try {
-      await client.query(SESSION_LIMITS, [String(this.options.sessionTimeoutMs ?? 10_000), String(Math.max(1, Math.ceil((this.options.sessionTimeoutMs ?? 10_000) / 4000)))]);
+      const timeoutMs = this.options.sessionTimeoutMs ?? 10_000;
+      // A probe every quarter of the timeout; two unanswered ones end the session.
+      const probeSeconds = Math.max(1, Math.ceil(timeoutMs / 4000));
+      await client.query(SESSION_LIMITS, [String(timeoutMs), String(probeSeconds)]);
       const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LEASE_KEY}) AS locked`, [this.projection]);
       locked = rows[0]?.locked === true;
     } catch (error) {
