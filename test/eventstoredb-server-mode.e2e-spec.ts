@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { EventStoreDbDouble } from './eventstoredb-double/eventstoredb-double.js';
-import { buildOnce, freePort, ServerProcess } from './support/server-process.js';
+import { buildOnce, freePort, PROJECTOR_MAIN, ServerProcess } from './support/server-process.js';
 
 /**
  * The built server configured with EVENTSTORE_CONNECTION_STRING (the log) and DATABASE_URL
@@ -50,6 +50,44 @@ const url = process.env.DATABASE_URL;
     const { rows } = await admin.query(`SELECT to_regclass('${schema}.es_events') AS events`);
     expect(rows).toEqual([{ events: null }]);
     await server.kill('SIGTERM');
+  }, 120_000);
+
+  it('projects in a projector process for an API that leaves it the projections, and resumes after the subscription drops', async () => {
+    const env = { DATABASE_URL: withSchema, EVENTSTORE_CONNECTION_STRING: log.connectionString };
+    const projector = new ServerProcess({ ...env, PORT: String(await freePort()), LOG_LEVEL: 'info' }, PROJECTOR_MAIN);
+    const api = new ServerProcess({ ...env, PORT: String(await freePort()), RUN_PROJECTIONS: 'false' });
+    try {
+      await projector.start();
+      await api.start();
+      const logWorkdays = async (workdays: number, on: string) => {
+        const answer = await fetch(`${api.baseUrl}/v1/workdays`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ unitId: 'lao-cai', workdays, on }),
+        });
+        expect(answer.status).toBe(201);
+        return ((await answer.json()) as { position: string }).position;
+      };
+      const quarterWorkdays = async (position: string) => {
+        const stats = await fetch(`${api.baseUrl}/v1/stats?period=quarter:2025-Q1&unit=lao-cai&consistentWith=${position}`);
+        expect(stats.status).toBe(200);
+        return ((await stats.json()) as { totals: { workdays: number } }).totals.workdays;
+      };
+
+      // 12 logged by the first test, then 5.
+      expect(await quarterWorkdays(await logWorkdays(5, '2025-03-09'))).toBe(17);
+      const opened = log.subscriptionsOpened;
+      // The projector's, the only one: the API does not subscribe.
+      expect(log.liveSubscriptions).toBe(1);
+      log.dropSubscriptions();
+      expect(await quarterWorkdays(await logWorkdays(3, '2025-03-10'))).toBe(20);
+      expect(log.subscriptionsOpened).toBeGreaterThan(opened);
+      expect(api.log).not.toContain('lease acquired');
+      expect(projector.log).toContain('lease acquired');
+    } finally {
+      await api.kill('SIGTERM');
+      await projector.kill('SIGTERM');
+    }
   }, 120_000);
 
   it('refuses to start when the configured EventStoreDB does not answer', async () => {

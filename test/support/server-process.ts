@@ -32,12 +32,21 @@ export function runCli(args: readonly string[], env: Record<string, string>): { 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The real server (`node dist/apps/api/src/main.js`), as `npm start` runs it. */
+export const API_MAIN = 'dist/apps/api/src/main.js';
+export const PROJECTOR_MAIN = 'dist/apps/projector/src/main.js';
+
+/**
+ * A built app as `npm start` (the API, by default) or `npm run start:projector` runs it;
+ * both answer /health/ready once their stores do.
+ */
 export class ServerProcess {
   private child: ChildProcess | undefined;
   private output = '';
 
-  constructor(readonly env: Record<string, string>) {}
+  constructor(
+    readonly env: Record<string, string>,
+    private readonly main: string = API_MAIN,
+  ) {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.env.PORT}`;
@@ -48,7 +57,8 @@ export class ServerProcess {
   }
 
   async start(timeoutMs = 30_000): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    this.output = '';
+    const child = spawn(process.execPath, [join(ROOT, this.main)], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +74,10 @@ export class ServerProcess {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`server not ready after ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Waits for the process to exit on its own (e.g. a refused configuration). */

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { EventStore, SqlPool } from '#event-store';
+import type { SqlPool } from '#event-store';
 import { AdminModule } from './admin/admin.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { StoreModule } from './store/store.module.js';
-import { EVENT_STORE } from './store/store.tokens.js';
+import { storeReadinessChecks } from './store/store-readiness.js';
 
 export interface AppModuleOptions {
   /** Defaults to process.env. */
@@ -24,10 +24,7 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot({
           ...(options.env ? { env: options.env } : {}),
-          readinessChecks: {
-            inject: [EVENT_STORE],
-            useFactory: (store: EventStore) => [{ name: 'event-store', check: () => store.ping() }],
-          },
+          readinessChecks: storeReadinessChecks,
         }),
         StoreModule.forRoot(options.pool ? { pool: options.pool } : {}),
         ProjectionsModule.forRoot(),

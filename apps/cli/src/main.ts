@@ -35,7 +35,7 @@ program
     process.once('SIGINT', () => controller.abort());
     process.once('SIGTERM', () => controller.abort());
     try {
-      await openReadModels(stores.readPool);
+      await stores.serialiseMigrations(() => openReadModels(stores.readPool));
       const record = await rebuildWithProgressBar(stores.eventStore, stores.readPool, PROJECTIONS[options.projection](), {
         batchSize: options.batch ?? config.projectionBatchSize,
         signal: controller.signal,

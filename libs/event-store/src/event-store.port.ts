@@ -61,6 +61,11 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch up from a checkpoint, then follow new events; ends when the signal aborts. */
   subscribeToAll(options: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  /**
+   * Whether `checkpoint` lies strictly after `from` in reading order (`from` undefined: the
+   * start of the log). Lets a reader drop an event delivered again after it was applied.
+   */
+  isAfter(checkpoint: string, from: string | undefined): boolean;
   /** Whether the event at `position` is at or before `checkpoint` in reading order. */
   isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean>;
   /** How many events of the log lie after `checkpoint` (the lag of a reader). */

@@ -8,3 +8,6 @@ export * from './rebuild/projection-rebuild.js';
 export * from './rebuild/shadow-tables.js';
 export * from './rebuild/rebuild-journal.js';
 export * from './runner/projected-events.js';
+export * from './runner/projection-lease.js';
+export * from './runner/leader-elected-runner.js';
+export * from './runner/checkpoint-coverage.js';

@@ -4,7 +4,7 @@ import { AdminService } from './admin.service.js';
 
 /**
  * API.md "Admin": rebuilds and projection status. Needs, from global modules: EVENT_STORE
- * and READ_POOL (store), PROJECTION_RUNNERS (projections), APP_CONFIG (infrastructure).
+ * and READ_POOL (store), PROJECTIONS and ProjectionStatusService (projections), APP_CONFIG (infrastructure).
  */
 @Module({ controllers: [AdminController], providers: [AdminService] })
 export class AdminModule {}

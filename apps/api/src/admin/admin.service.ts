@@ -1,12 +1,11 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EventStore, SqlPool } from '#event-store';
 import {
-  readCheckpoint,
   readRebuild,
   RebuildAlreadyRunningError,
   runningRebuilds,
   startJournaledRebuild,
-  type ProjectionRunner,
+  type Projection,
   type RebuildRecord,
 } from '#projections';
 import { Gauge } from 'prom-client';
@@ -14,7 +13,8 @@ import { APP_CONFIG } from '../infrastructure/config/app-config.module.js';
 import type { AppConfig } from '../infrastructure/config/app-config.js';
 import { ApiError } from '../infrastructure/index.js';
 import { metricsRegistry } from '../infrastructure/metrics/metrics.registry.js';
-import { PROJECTION_RUNNERS } from '../projections/projections.module.js';
+import { ProjectionStatusService } from '../projections/projection-status.service.js';
+import { PROJECTIONS } from '../projections/projections.tokens.js';
 import { EVENT_STORE, READ_POOL } from '../store/store.tokens.js';
 import type { ProjectionStatusResponseDto, RebuildResponseDto } from './admin.dto.js';
 
@@ -30,7 +30,8 @@ export class AdminService implements OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_POOL) private readonly pool: SqlPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PROJECTION_RUNNERS) private readonly runners: readonly ProjectionRunner[],
+    @Inject(PROJECTIONS) private readonly known: readonly Projection[],
+    private readonly status: ProjectionStatusService,
   ) {}
 
   onModuleInit(): void {
@@ -38,7 +39,7 @@ export class AdminService implements OnModuleInit {
   }
 
   async startRebuild(projectionName: string): Promise<string> {
-    const projection = this.runnerOf(projectionName).projection;
+    const projection = this.projectionOf(projectionName);
     try {
       const { rebuildId, finished } = await startJournaledRebuild(this.store, this.pool, projection, {
         batchSize: this.config.projectionBatchSize,
@@ -63,30 +64,19 @@ export class AdminService implements OnModuleInit {
     return rebuildView(record);
   }
 
-  async projections(): Promise<ProjectionStatusResponseDto[]> {
-    const rebuilding = new Set((await runningRebuilds(this.pool)).map((record) => record.projection));
-    return Promise.all(
-      this.runners.map(async (runner) => {
-        const stored = await readCheckpoint(this.pool, runner.projection.name);
-        return {
-          name: runner.projection.name,
-          version: runner.projection.version,
-          position: stored ? stored.position.toString() : null,
-          lag: await this.store.countAfter(stored?.checkpoint),
-          status: rebuilding.has(runner.projection.name) ? 'rebuilding' : runner.status,
-        };
-      }),
-    );
+  /** Read from the committed checkpoints, so it holds wherever the projections run. */
+  projections(): Promise<ProjectionStatusResponseDto[]> {
+    return this.status.states();
   }
 
   async runningRebuilds(): Promise<RebuildRecord[]> {
     return runningRebuilds(this.pool);
   }
 
-  private runnerOf(name: string): ProjectionRunner {
-    const runner = this.runners.find((candidate) => candidate.projection.name === name);
-    if (!runner) throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Unknown projection', [{ field: 'projection', message: 'unknown projection' }]);
-    return runner;
+  private projectionOf(name: string): Projection {
+    const projection = this.known.find((candidate) => candidate.name === name);
+    if (!projection) throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Unknown projection', [{ field: 'projection', message: 'unknown projection' }]);
+    return projection;
   }
 }
 
@@ -106,21 +96,11 @@ function rebuildView(record: RebuildRecord): RebuildResponseDto {
   };
 }
 
-/** Lag and rebuild progress, read at scrape time (prom-client awaits `collect`). */
+/** Rebuild progress, read at scrape time (prom-client awaits `collect`). */
 function registerGauges(admin: AdminService): void {
-  for (const name of ['danvan_projection_lag_events', 'danvan_rebuild_processed_events', 'danvan_rebuild_total_events', 'danvan_rebuild_events_per_second']) {
+  for (const name of ['danvan_rebuild_processed_events', 'danvan_rebuild_total_events', 'danvan_rebuild_events_per_second']) {
     metricsRegistry.removeSingleMetric(name);
   }
-  new Gauge({
-    name: 'danvan_projection_lag_events',
-    help: 'Events of the log a projection has not processed yet',
-    labelNames: ['projection'],
-    registers: [metricsRegistry],
-    async collect() {
-      this.reset();
-      for (const projection of await admin.projections()) this.set({ projection: projection.name }, projection.lag);
-    },
-  });
   const rebuildGauge = (name: string, help: string, value: (record: RebuildRecord) => number) =>
     new Gauge({
       name,

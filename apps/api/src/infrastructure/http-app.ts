@@ -32,7 +32,7 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
 }
 
 /** Nest's own messages go through pino too when LoggingModule is part of the app. */
-function useStructuredLogger(app: NestExpressApplication): void {
+export function useStructuredLogger(app: NestExpressApplication): void {
   let logger: PinoNestLogger | undefined;
   try {
     logger = app.get(PinoNestLogger, { strict: false });

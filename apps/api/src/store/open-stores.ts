@@ -6,14 +6,24 @@ import {
   PostgresEventStore,
   type EventStore,
   type SqlPool,
+  withMigrationLock,
 } from '#event-store';
 import type { AppConfig } from '../infrastructure/config/app-config.js';
 
 export interface Stores {
   readonly eventStore: EventStore;
   readonly readPool: SqlPool;
+  /**
+   * Runs schema migrations one process at a time on a PostgreSQL server (processes may
+   * start together); as is in the embedded store, which only one process opens.
+   */
+  serialiseMigrations<T>(migrate: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+type Serialise = Stores['serialiseMigrations'];
+const asIs: Serialise = (migrate) => migrate();
+const onServer = (pool: SqlPool): Serialise => (migrate) => withMigrationLock(pool, migrate);
 
 /**
  * Opens the stores the configuration names: the embedded PGlite under DATA_DIR by default,
@@ -24,15 +34,15 @@ export async function openStores(
   config: Pick<AppConfig, 'storeMode' | 'dataDir' | 'databaseUrl' | 'eventStoreConnectionString'>,
   pool?: SqlPool,
 ): Promise<Stores> {
-  if (pool) return storesOver(pool, async () => undefined);
+  if (pool) return storesOver(pool, asIs, async () => undefined);
   switch (config.storeMode) {
     case 'embedded': {
       const embedded = await openEmbeddedDatabase(config.dataDir);
-      return storesOver(embedded, () => closeEmbeddedDatabase(embedded));
+      return storesOver(embedded, asIs, () => closeEmbeddedDatabase(embedded));
     }
     case 'postgres': {
       const server = await openServerPool(config.databaseUrl!);
-      return storesOver(server, () => server.end());
+      return storesOver(server, onServer(server), () => server.end());
     }
     case 'eventstoredb': {
       // The log on EventStoreDB, the read models on the PostgreSQL server.
@@ -48,6 +58,7 @@ export async function openStores(
       return {
         eventStore,
         readPool: server,
+        serialiseMigrations: onServer(server),
         async close() {
           await eventStore.close();
           await server.end();
@@ -68,12 +79,13 @@ async function openServerPool(databaseUrl: string) {
   return server;
 }
 
-async function storesOver(pool: SqlPool, closePool: () => Promise<void>): Promise<Stores> {
+async function storesOver(pool: SqlPool, serialiseMigrations: Serialise, closePool: () => Promise<void>): Promise<Stores> {
   const eventStore = new PostgresEventStore(pool);
-  await eventStore.migrate();
+  await serialiseMigrations(() => eventStore.migrate());
   return {
     eventStore,
     readPool: pool,
+    serialiseMigrations,
     async close() {
       await eventStore.close();
       await closePool();

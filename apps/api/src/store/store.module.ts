@@ -3,7 +3,7 @@ import type { SqlPool } from '#event-store';
 import { APP_CONFIG } from '../infrastructure/config/app-config.module.js';
 import type { AppConfig } from '../infrastructure/config/app-config.js';
 import { openStores, type Stores } from './open-stores.js';
-import { EVENT_STORE, READ_POOL } from './store.tokens.js';
+import { EVENT_STORE, MIGRATIONS, READ_POOL } from './store.tokens.js';
 
 const STORES = Symbol('STORES');
 
@@ -15,7 +15,7 @@ class StoresLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Provides EVENT_STORE and READ_POOL to the whole app and closes them on shutdown. */
+/** Provides EVENT_STORE, READ_POOL and MIGRATIONS to the whole app and closes them on shutdown. */
 @Global()
 @Module({})
 export class StoreModule {
@@ -31,9 +31,10 @@ export class StoreModule {
         },
         { provide: EVENT_STORE, inject: [STORES], useFactory: (stores: Stores) => stores.eventStore },
         { provide: READ_POOL, inject: [STORES], useFactory: (stores: Stores) => stores.readPool },
+        { provide: MIGRATIONS, inject: [STORES], useFactory: (stores: Stores): Stores['serialiseMigrations'] => (migrate) => stores.serialiseMigrations(migrate) },
         StoresLifecycle,
       ],
-      exports: [EVENT_STORE, READ_POOL],
+      exports: [EVENT_STORE, READ_POOL, MIGRATIONS],
     };
   }
 }

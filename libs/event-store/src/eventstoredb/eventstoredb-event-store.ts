@@ -123,6 +123,10 @@ export class EventStoreDbEventStore implements EventStore {
     return followAll(this.client, { from: parseLogCheckpoint(after), batchSize, signal, resubscribe: this.resubscribe });
   }
 
+  isAfter(checkpoint: string, from: string | undefined): boolean {
+    return isAfter(parseLogCheckpoint(checkpoint)!, parseLogCheckpoint(from));
+  }
+
   async isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean> {
     return coversPosition(parseLogCheckpoint(checkpoint), position);
   }

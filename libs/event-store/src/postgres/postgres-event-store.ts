@@ -177,6 +177,10 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  isAfter(checkpoint: string, from: string | undefined): boolean {
+    return compareCheckpoints(parseCheckpoint(checkpoint), parseCheckpoint(from)) > 0;
+  }
+
   async isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean> {
     const { rows } = await this.pool.query<{ tx_id: string }>('SELECT tx_id FROM es_events WHERE position = $1', [
       position.toString(),

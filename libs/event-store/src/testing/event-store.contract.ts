@@ -168,6 +168,16 @@ export function describeEventStoreContract(backend: string, open: () => Promise<
         expect(await store.countAfter(a.checkpoint)).toBeGreaterThanOrEqual(1);
         expect(await store.countAfter(b.checkpoint)).toBe(0);
       });
+
+      it('orders checkpoints, so a reader can tell an event it has already applied', async () => {
+        const name = stream();
+        const a = await store.append(name, [event('A')], 'no_stream');
+        const b = await store.append(name, [event('B')], 0n);
+        expect(store.isAfter(b.checkpoint, a.checkpoint)).toBe(true);
+        expect(store.isAfter(a.checkpoint, b.checkpoint)).toBe(false);
+        expect(store.isAfter(a.checkpoint, a.checkpoint)).toBe(false);
+        expect(store.isAfter(a.checkpoint, undefined)).toBe(true);
+      });
     });
 
     describe('subscription', () => {

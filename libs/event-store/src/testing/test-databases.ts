@@ -12,8 +12,13 @@ import type { SqlPool } from '../sql/sql-pool.js';
  */
 export interface TestDatabase {
   readonly pool: SqlPool;
-  /** Opens another pool on the same database (the PostgreSQL server only). */
-  readonly openAnother?: () => SqlPool;
+  /**
+   * Opens another pool on the same database (the PostgreSQL server only); a distinct
+   * application name lets a test find (and terminate) that pool's sessions.
+   */
+  readonly openAnother?: (options?: { applicationName?: string }) => SqlPool;
+  /** The throw-away schema the suite's sessions are confined to (the PostgreSQL server only). */
+  readonly schema?: string;
   dispose(): Promise<void>;
 }
 
@@ -45,14 +50,15 @@ export function postgresBackend(connectionString: string): TestBackend {
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
       const pools: SqlPool[] = [];
-      const open = () => {
-        const pool = createPgServerPool({ connectionString, schema, max: 10 });
+      const open = (options: { applicationName?: string } = {}) => {
+        const pool = createPgServerPool({ connectionString, schema, max: 10, ...options });
         pools.push(pool);
         return pool;
       };
       return {
         pool: open(),
         openAnother: open,
+        schema,
         async dispose() {
           await Promise.all(pools.map((pool) => pool.end()));
           const cleanup = new pg.Client({ connectionString });

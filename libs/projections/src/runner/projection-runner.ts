@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction, CheckpointMovedError } from './batch-transaction.js';
 import { readCheckpoint } from './checkpoints.js';
+import { sleep } from './sleep.js';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize: number;
@@ -105,21 +106,13 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+  private async applyBatch(delivered: readonly RecordedEvent[]): Promise<void> {
+    // A subscription may deliver an event again (a resubscription from an older position,
+    // a retried read): what the checkpoint already covers was applied and counts once.
+    const batch = delivered.filter((event) => this.store.isAfter(event.checkpoint, this.current));
+    if (batch.length === 0) return;
     await applyBatchInTransaction(this.pool, this.projection, batch, { after: this.current });
     this.current = batch[batch.length - 1]!.checkpoint;
     this.progress.emit('progress');
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

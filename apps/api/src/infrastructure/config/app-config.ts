@@ -24,6 +24,11 @@ export interface AppConfig {
   readonly projectionBatchSize: number;
   readonly consistencyTimeoutMs: number;
   readonly storeMode: StoreMode;
+  /**
+   * Whether this process runs the projections. On a PostgreSQL server each projection is
+   * leader-elected, so any number of processes may; false leaves them to `apps/projector`.
+   */
+  readonly runProjections: boolean;
 }
 
 const POSTGRES_SCHEMES = ['postgres:', 'postgresql:'];
@@ -110,6 +115,22 @@ class EnvironmentVariables {
   @IsOptional()
   @IsIntegerString(1, 600_000)
   CONSISTENCY_TIMEOUT_MS?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], {
+    message: (args: ValidationArguments) => `RUN_PROJECTIONS must be true or false (got ${JSON.stringify(args.value)})`,
+  })
+  // The embedded data directory belongs to one process: nobody else could project it.
+  @ValidateBy({
+    name: 'projectsEmbedded',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        value !== 'false' || (args?.object as EnvironmentVariables).DATABASE_URL !== undefined,
+      defaultMessage: () =>
+        'RUN_PROJECTIONS=false needs DATABASE_URL: the embedded store belongs to one process, which must run the projections itself',
+    },
+  })
+  RUN_PROJECTIONS?: string;
 }
 
 const VARIABLES = [
@@ -121,6 +142,7 @@ const VARIABLES = [
   'LOG_LEVEL',
   'PROJECTION_BATCH_SIZE',
   'CONSISTENCY_TIMEOUT_MS',
+  'RUN_PROJECTIONS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -152,5 +174,6 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     projectionBatchSize: raw.PROJECTION_BATCH_SIZE === undefined ? DEFAULT_PROJECTION_BATCH_SIZE : Number(raw.PROJECTION_BATCH_SIZE),
     consistencyTimeoutMs: raw.CONSISTENCY_TIMEOUT_MS === undefined ? 5000 : Number(raw.CONSISTENCY_TIMEOUT_MS),
     storeMode: eventStoreConnectionString ? 'eventstoredb' : databaseUrl ? 'postgres' : 'embedded',
+    runProjections: raw.RUN_PROJECTIONS !== 'false',
   };
 }

@@ -27,6 +27,7 @@ describe('loadAppConfig', () => {
       projectionBatchSize: 5000,
       consistencyTimeoutMs: 5000,
       storeMode: 'embedded',
+      runProjections: true,
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadAppConfig', () => {
       LOG_LEVEL: 'debug',
       PROJECTION_BATCH_SIZE: '2000',
       CONSISTENCY_TIMEOUT_MS: '2000',
+      RUN_PROJECTIONS: 'false',
     });
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +60,7 @@ describe('loadAppConfig', () => {
       projectionBatchSize: 2000,
       consistencyTimeoutMs: 2000,
       storeMode: 'postgres',
+      runProjections: false,
     });
   });
 
@@ -91,6 +94,8 @@ describe('loadAppConfig', () => {
     [{ PROJECTION_BATCH_SIZE: '0' }, 'PROJECTION_BATCH_SIZE must be an integer between 1 and 100000 (got "0")'],
     [{ PROJECTION_BATCH_SIZE: '100001' }, 'PROJECTION_BATCH_SIZE must be an integer between 1 and 100000 (got "100001")'],
     [{ CONSISTENCY_TIMEOUT_MS: '-1' }, 'CONSISTENCY_TIMEOUT_MS must be an integer between 1 and 600000 (got "-1")'],
+    [{ RUN_PROJECTIONS: 'no', DATABASE_URL: 'postgres://db/x' }, 'RUN_PROJECTIONS must be true or false (got "no")'],
+    [{ RUN_PROJECTIONS: 'false' }, 'RUN_PROJECTIONS=false needs DATABASE_URL'],
   ])('rejects %o', (env, message) => {
     const error = errorOf(env);
     expect(error).toMatch(/^Invalid configuration: /);

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isConnectionFailure } from '#event-store';
 import { ApiError, apiErrorBody } from './api-error.js';
 import type { ApiErrorBody } from './api-error.js';
 
@@ -51,7 +52,9 @@ export function mapException(exception: unknown): MappedException {
       apiErrorBody('CONCURRENCY_CONFLICT', 'The resource was changed by another request; reload it and retry'),
     );
   }
-  if (hasName(exception, 'StoreUnavailableError')) {
+  // EventStoreDB's adapter reports StoreUnavailableError; PostgreSQL's driver errors are
+  // recognised as they come (refused, terminated, server shutting down).
+  if (hasName(exception, 'StoreUnavailableError') || isConnectionFailure(exception)) {
     return answer(
       HttpStatus.SERVICE_UNAVAILABLE,
       apiErrorBody('STORE_UNAVAILABLE', 'A data store is not answering; retry later'),

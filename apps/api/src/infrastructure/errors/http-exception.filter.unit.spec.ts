@@ -81,6 +81,16 @@ class ThingsController {
     throw new StoreUnavailableError('connect ECONNREFUSED postgres://danvan:secret@db:5432');
   }
 
+  @Get('postgres-gone')
+  postgresGone(): never {
+    throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED', address: '10.0.0.7', port: 5432 });
+  }
+
+  @Get('postgres-terminated')
+  postgresTerminated(): never {
+    throw new Error('Connection terminated unexpectedly');
+  }
+
   @Get('crash')
   crash(): never {
     throw new Error('relation "awards" does not exist: SELECT * FROM awards');
@@ -210,6 +220,11 @@ describe('HttpExceptionFilter', () => {
     const response = await request(server()).get('/v1/things/store-unavailable').expect(503);
     expect(response.body.error.code).toBe('STORE_UNAVAILABLE');
     expect(JSON.stringify(response.body)).not.toContain('secret');
+  });
+
+  it.each(['postgres-gone', 'postgres-terminated'])('answers a PostgreSQL connection failure (%s) with 503 STORE_UNAVAILABLE without its details', async (path) => {
+    const response = await request(server()).get(`/v1/things/${path}`).expect(503);
+    expect(response.body).toEqual({ error: { code: 'STORE_UNAVAILABLE', message: 'A data store is not answering; retry later' } });
   });
 
   it('answers anything else with a generic 500 INTERNAL_ERROR and logs the details', async () => {
