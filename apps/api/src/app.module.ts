@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore, SqlPool } from '#event-store';
 import { AdminModule } from './admin/admin.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
             useFactory: (store: EventStore) => [{ name: 'event-store', check: () => store.ping() }],
           },
         }),
+        AuthModule,
         StoreModule.forRoot(options.pool ? { pool: options.pool } : {}),
         ProjectionsModule.forRoot(),
         CqrsModule.forRoot(),

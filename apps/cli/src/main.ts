@@ -7,6 +7,7 @@ import { openReadModels } from '#read-models';
 import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores } from '../../api/src/store/open-stores.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
+import { tokenFor, type TokenOptions } from './token-command.js';
 
 const PROJECTIONS = { [PERIOD_STATS]: () => new PeriodStatsProjection() };
 
@@ -44,6 +45,17 @@ program
     } finally {
       await stores.close();
     }
+  });
+
+program
+  .command('token')
+  .description('print a bearer token signed with the configured secret (AUTH_JWT_SECRET, or the one generated in DATA_DIR)')
+  .requiredOption('--role <role>', 'admin, officer, auditor or reader')
+  .option('--unit <unitId>', "the officer's unit: it may write to that unit's subtree")
+  .option('--ttl <duration>', 'lifetime: 90s, 30m, 8h, 7d', '8h')
+  .option('--sub <subject>', 'who the token stands for, recorded as the actor of every event (default: the OS user)')
+  .action(async (options: TokenOptions) => {
+    process.stdout.write(`${await tokenFor(loadAppConfig(process.env), options)}\n`);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -38,3 +38,4 @@ import type { UnitCommand } from './units/unit.commands.js';
 /** Every command the domain decides. */
 export type DomainCommand = UnitCommand | PhaseCommand | ModelCommand | AwardCommand | LedgerCommand;
 
+export * from './access/access.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
-  createCommandsTestApp,
+  ADMIN_ENVELOPE, createCommandsTestApp,
   seedModel,
   seedUnit,
   TEST_NOW,
@@ -33,7 +33,7 @@ describe.each(testBackends())('POST /v1/workdays ($name)', (backend) => {
     expect(logged!.type).toBe('WorkdaysLogged');
     expect(logged!.data).toEqual({ entryId: 'wd-1', unitId: 'lam-binh', workdays: 12.5, on: TEST_TODAY, activity: 'Sửa đường', modelId: 'm-1' });
     expect(logged!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-wd',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -73,6 +73,13 @@ export class StreamLoader {
     return summarizeModel((await this.load(modelDecider, modelStream(modelId))).state);
   }
 
+  /** The unit of a model, as a list (empty when no model is named or it does not exist). */
+  async unitsOfModel(modelId: string | null | undefined): Promise<string[]> {
+    if (modelId === undefined || modelId === null) return [];
+    const model = await this.model(modelId);
+    return model === undefined ? [] : [model.unitId];
+  }
+
   /**
    * The ancestors of a unit in the current tree, nearest first, by walking parentId up the
    * unit streams. A merged ancestor is listed, then the unit it merged into stands in its
