@@ -77,6 +77,8 @@ const OTHERS: Record<string, Sample> = {
   'GET /v1/phases/:phaseId': { method: 'GET', path: '/v1/phases/p-seed' },
   'GET /v1/models/:modelId': { method: 'GET', path: '/v1/models/m-seed' },
   'GET /v1/awards/:awardId': { method: 'GET', path: '/v1/awards/a-seed' },
+  'GET /v1/audit/streams/:stream': { method: 'GET', path: '/v1/audit/streams/award-a-seed' },
+  'GET /v1/audit/verify': { method: 'GET', path: '/v1/audit/verify' },
   'GET /v1/admin/projections': { method: 'GET', path: '/v1/admin/projections' },
   'GET /v1/admin/rebuilds/:rebuildId': { method: 'GET', path: '/v1/admin/rebuilds/00000000-0000-4000-8000-000000000000', allowed: 404 },
   'POST /v1/admin/rebuilds': { method: 'POST', path: '/v1/admin/rebuilds', body: { projection: 'period-stats' }, allowed: 202 },

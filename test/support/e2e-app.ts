@@ -12,6 +12,8 @@ import { EVENT_STORE } from '../../apps/api/src/store/store.tokens.js';
 /** The whole application (commands, projector, queries) over a test database, as main.ts builds it. */
 export interface E2eApp {
   readonly app: NestExpressApplication;
+  /** The test database, for tests that go behind the API's back (tampering with the log). */
+  readonly db: TestDatabase;
   readonly http: () => ReturnType<typeof request.agent>;
   readonly store: EventStore;
   /** POSTs a command, expects 201, returns its answer. */
@@ -36,6 +38,7 @@ export async function startE2eApp(backend: TestBackend): Promise<E2eApp> {
   let lastPosition = '0';
   return {
     app,
+    db,
     http,
     store,
     async command(path, body, headers = {}) {

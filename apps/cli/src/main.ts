@@ -7,7 +7,9 @@ import { openReadModels } from '#read-models';
 import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores } from '../../api/src/store/open-stores.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
+import { replayStream } from './replay-command.js';
 import { tokenFor, type TokenOptions } from './token-command.js';
+import { verifyLog, type VerifyOptions } from './verify-command.js';
 
 const PROJECTIONS = { [PERIOD_STATS]: () => new PeriodStatsProjection() };
 
@@ -57,6 +59,41 @@ program
   .action(async (options: TokenOptions) => {
     process.stdout.write(`${await tokenFor(loadAppConfig(process.env), options)}\n`);
   });
+
+program
+  .command('verify')
+  .description("recompute every stream's tamper-evidence hash chain; prints { ok, streamsChecked, eventsChecked, firstBroken }, exit 2 when broken")
+  .option('--heads <file>', 'also check the stream heads exported earlier with --write-heads (catches streams deleted whole or truncated)')
+  .option('--write-heads <file>', 'write the current stream heads (JSON Lines) to keep outside the database')
+  .action(async (options: VerifyOptions) => {
+    await withStores(async (stores) => {
+      const report = await verifyLog(stores.eventStore, options);
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      process.exitCode = report.ok ? 0 : 2;
+    });
+  });
+
+program
+  .command('replay')
+  .description("print a stream's events (JSON Lines, metadata included) as the log held them on a date, then the state they fold into")
+  .requiredOption('--stream <stream>', 'e.g. award-kt-2024-0001, ledger-tuyen-quang')
+  .option('--as-of <date>', 'only events recorded by the end of this day (Vietnam time)')
+  .action(async (options: { stream: string; asOf?: string }) => {
+    await withStores(async (stores) => {
+      const count = await replayStream(stores.eventStore, options.stream, options.asOf, process.stdout);
+      if (count === 0) process.exitCode = 3;
+    });
+  });
+
+/** Opens the stores the environment names, runs `work`, and closes them. */
+async function withStores(work: (stores: Awaited<ReturnType<typeof openStores>>) => Promise<void>): Promise<void> {
+  const stores = await openStores(loadAppConfig(process.env));
+  try {
+    await work(stores);
+  } finally {
+    await stores.close();
+  }
+}
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`danvan: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,6 +10,8 @@ const WRITERS: readonly Role[] = ['admin', 'officer'];
 const RECORD_READERS: readonly Role[] = ['admin', 'officer', 'auditor'];
 /** Statistics and lists: every role. */
 const EVERYONE: readonly Role[] = ['admin', 'officer', 'auditor', 'reader'];
+/** The log itself: replay, export, verification, refusals. */
+const AUDITORS: readonly Role[] = ['admin', 'auditor'];
 
 /**
  * The one table of who may call what, keyed by method and route pattern. The access guard
@@ -43,6 +45,9 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/phases/:phaseId': RECORD_READERS,
   'GET /v1/models/:modelId': RECORD_READERS,
   'GET /v1/awards/:awardId': RECORD_READERS,
+
+  'GET /v1/audit/streams/:stream': AUDITORS,
+  'GET /v1/audit/verify': AUDITORS,
 
   'POST /v1/admin/rebuilds': ADMIN,
   'GET /v1/admin/rebuilds/:rebuildId': ADMIN,

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { CURRENT_SCHEMA_VERSION, isWithinScope, type Decider, type DomainEvent, type IsoDate } from '#domain';
 import {
+  chainEvents,
   ConcurrencyError,
   type AppendResult,
+  type ChainHead,
   type EventStore,
   type EventToAppend,
-  type ExpectedRevision,
   type RecordedEvent,
 } from '#event-store';
 import { ApiError } from '../../infrastructure/errors/api-error.js';
@@ -102,15 +103,13 @@ export class CommandExecutor {
   }
 
   /**
-   * Appends domain events with this command's envelope. Event ids are random, or derived
-   * from (key, request, stream, index) when the command has an Idempotency-Key.
+   * Appends domain events with this command's envelope, chained to the stream's head as
+   * read (each event's metadata gets the hash of its content and of the previous event).
+   * The append expects exactly that head, so a concurrent writer cannot fork the chain:
+   * one of the two gets a ConcurrencyError and decides again on the new head. Event ids
+   * are random, or derived from (key, request, stream, index) with an Idempotency-Key.
    */
-  async append(
-    stream: string,
-    events: readonly DomainEvent[],
-    expected: ExpectedRevision,
-    meta: CommandMeta,
-  ): Promise<AppendResult> {
+  async append(stream: string, events: readonly DomainEvent[], head: ChainHead, meta: CommandMeta): Promise<AppendResult> {
     const recordedAt = this.clock.now().toISOString();
     const idempotency = meta.idempotency;
     const toAppend: EventToAppend[] = events.map((event, index) => ({
@@ -129,7 +128,7 @@ export class CommandExecutor {
         ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key }),
       },
     }));
-    return this.store.append(stream, toAppend, expected);
+    return this.store.append(stream, chainEvents(stream, head, toAppend), head.revision);
   }
 
   /**
@@ -176,7 +175,7 @@ export class CommandExecutor {
     const events = plan.decider.decide(plan.command, loaded.state, context);
     if (events.length === 0) throw new Error(`${plan.stream}: the decider decided no event`);
     await plan.beforeAppend?.(events);
-    const result = await this.append(plan.stream, events, loaded.expected, plan.meta);
+    const result = await this.append(plan.stream, events, loaded.head, plan.meta);
     return answer(plan, result.nextRevision, result.position);
   }
 }

@@ -119,6 +119,7 @@ describe('CommandExecutor', () => {
       causationId: meta.commandId,
       recordedAt: '2025-06-15T20:30:00.000Z',
       schemaVersion: 1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     // The second time the fold sees the first event: a conflict of the domain, not retried.
     await expect(executor.execute(plan())).rejects.toMatchObject({ code: 'PHASE_ALREADY_EXISTS' });

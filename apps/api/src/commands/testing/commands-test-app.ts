@@ -143,4 +143,5 @@ export const ADMIN_ENVELOPE = {
   actorRole: 'admin',
   route: expect.stringMatching(/^POST \/v1\//),
   clientAddress: expect.any(String),
+  hash: expect.stringMatching(/^[0-9a-f]{64}$/),
 };
