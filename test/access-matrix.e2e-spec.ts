@@ -79,6 +79,7 @@ const OTHERS: Record<string, Sample> = {
   'GET /v1/awards/:awardId': { method: 'GET', path: '/v1/awards/a-seed' },
   'GET /v1/audit/streams/:stream': { method: 'GET', path: '/v1/audit/streams/award-a-seed' },
   'GET /v1/audit/verify': { method: 'GET', path: '/v1/audit/verify' },
+  'GET /v1/audit/refusals': { method: 'GET', path: '/v1/audit/refusals?limit=5' },
   'GET /v1/admin/projections': { method: 'GET', path: '/v1/admin/projections' },
   'GET /v1/admin/rebuilds/:rebuildId': { method: 'GET', path: '/v1/admin/rebuilds/00000000-0000-4000-8000-000000000000', allowed: 404 },
   'POST /v1/admin/rebuilds': { method: 'POST', path: '/v1/admin/rebuilds', body: { projection: 'period-stats' }, allowed: 202 },
@@ -128,8 +129,8 @@ describe('access: role × route', () => {
   });
 
   it('lists every route the app serves in the access policy, and samples every policy entry here', () => {
-    // Catch-alls (`{/*splat}`) are the framework's 404 answers; /docs* is Swagger's, public by API.md.
-    const ours = (route: string) => !route.endsWith('{/*splat}') && !route.startsWith('GET /docs');
+    // Wildcards (`{/*splat}`, `/{*path}`) are the 404 answers and middleware; /docs* is Swagger's, public by API.md.
+    const ours = (route: string) => !route.includes('*') && !route.startsWith('GET /docs');
     const served = [...new Set(servedRoutes(t).filter(ours))].sort();
     expect(served.length).toBeGreaterThan(20);
     expect(served).toEqual(Object.keys(ACCESS_POLICY).sort());
@@ -206,6 +207,21 @@ describe('access: role × route', () => {
   it('refuses a top-level unit to an officer (no subtree covers the root)', async () => {
     const response = await send({ method: 'POST', path: '/v1/units', body: { unitId: 'new-root', name: 'Gốc mới', kind: 'central' } }, `Bearer ${tokenOf('officer')}`);
     expect({ status: response.status, code: response.body.error?.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+  });
+
+  it('records refused commands and refused tokens in the refusal log: what, when, where, who, outcome', async () => {
+    await send({ method: 'POST', path: '/v1/workdays', body: { unitId: 'ha-noi', workdays: 1, on: '2024-07-27' } }, `Bearer ${tokenOf('officer')}`).expect(403);
+    await send({ method: 'GET', path: '/v1/stats?period=year:2024&unit=qk2' }).expect(401);
+    await send({ method: 'POST', path: '/v1/workdays', body: { unitId: 'tuyen-quang', workdays: -1, on: '2024-07-27' } }, `Bearer ${tokenOf('admin')}`).expect(400);
+    // Recorded once the answer is sent: give the insert a moment.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const { body } = await send({ method: 'GET', path: '/v1/audit/refusals?limit=3' }, `Bearer ${tokenOf('auditor')}`).expect(200);
+    expect(body.refusals).toEqual([
+      expect.objectContaining({ actor: 'test-admin', actorRole: 'admin', method: 'POST', route: 'POST /v1/workdays', status: 400, code: 'VALIDATION_FAILED', bodySha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ actor: null, actorRole: null, method: 'GET', route: 'GET /v1/stats', path: '/v1/stats', status: 401, code: 'UNAUTHENTICATED' }),
+      expect.objectContaining({ actor: 'test-officer', actorRole: 'officer', route: 'POST /v1/workdays', status: 403, code: 'OUT_OF_SCOPE', clientAddress: expect.any(String), at: expect.stringMatching(/Z$/) }),
+    ]);
+    expect(body.nextCursor).toEqual(expect.any(String));
   });
 
   it('lets an officer grant an award in its subtree only when the named model is in it too', async () => {

@@ -1,12 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ReadStreamController } from './read-stream/read-stream.controller.js';
+import { ListRefusalsController } from './refusals/list-refusals.controller.js';
+import { RefusalLog } from './refusals/refusal-log.js';
+import { RefusalRecorderMiddleware } from './refusals/refusal-recorder.middleware.js';
 import { VerifyLogController } from './verify-log/verify-log.controller.js';
 
 /**
- * Auditors' endpoints (API.md "Audit"): they read the log itself, never a projection.
- * Needs EVENT_STORE (StoreModule); the roles are in auth/access-policy.ts.
+ * Auditors' endpoints (API.md "Audit"): they read the log itself, never a projection,
+ * and the refusal log that records what the log cannot (commands refused). Needs
+ * EVENT_STORE and READ_POOL (StoreModule); the roles are in auth/access-policy.ts.
  */
 @Module({
-  controllers: [ReadStreamController, VerifyLogController],
+  controllers: [ReadStreamController, VerifyLogController, ListRefusalsController],
+  providers: [RefusalLog, RefusalRecorderMiddleware],
 })
-export class AuditModule {}
+export class AuditModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RefusalRecorderMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -48,6 +48,7 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
 
   'GET /v1/audit/streams/:stream': AUDITORS,
   'GET /v1/audit/verify': AUDITORS,
+  'GET /v1/audit/refusals': AUDITORS,
 
   'POST /v1/admin/rebuilds': ADMIN,
   'GET /v1/admin/rebuilds/:rebuildId': ADMIN,
