@@ -78,6 +78,8 @@ const OTHERS: Record<string, Sample> = {
   'GET /v1/models/:modelId': { method: 'GET', path: '/v1/models/m-seed' },
   'GET /v1/awards/:awardId': { method: 'GET', path: '/v1/awards/a-seed' },
   'GET /v1/audit/streams/:stream': { method: 'GET', path: '/v1/audit/streams/award-a-seed' },
+  'GET /v1/audit/awards': { method: 'GET', path: '/v1/audit/awards?asOf=2024-12-31&unit=qk2' },
+  'GET /v1/audit/export': { method: 'GET', path: '/v1/audit/export?unit=qk2&format=csv' },
   'GET /v1/audit/verify': { method: 'GET', path: '/v1/audit/verify' },
   'GET /v1/audit/refusals': { method: 'GET', path: '/v1/audit/refusals?limit=5' },
   'GET /v1/admin/projections': { method: 'GET', path: '/v1/admin/projections' },

@@ -37,16 +37,16 @@ describe('CLI: token, verify, replay on the embedded store', () => {
   const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir });
 
   it('mints tokens the server accepts, records their subject, and verifies and replays the log', async () => {
-    await server.start();
-    const secret = await readFile(join(dataDir, 'auth-jwt-secret'), 'utf8');
-    expect(secret.trim().length).toBeGreaterThanOrEqual(64);
-    expect(server.log).not.toContain(secret.trim());
-
     const admin = cli('token', '--role', 'admin', '--sub', 'nguyen-van-a', '--ttl', '1h');
     expect(admin.status).toBe(0);
     const adminToken = admin.stdout.trim();
     const officerToken = cli('token', '--role', 'officer', '--unit', 'tuyen-quang', '--sub', 'can-bo-tq').stdout.trim();
     expect(cli('token', '--role', 'officer').status).not.toBe(0);
+    // Minted before the server first ran: the CLI generated the secret the server then uses.
+    // (Minting while it runs works too, but spawnSync here would outlast fetch's keep-alive.)
+    await server.start();
+    const secret = await readFile(join(dataDir, 'auth-jwt-secret'), 'utf8');
+    expect(secret.trim().length).toBeGreaterThanOrEqual(64);
 
     expect((await post('/v1/units', { unitId: 'qk2', name: 'Quân khu 2', kind: 'military_region' })).status).toBe(401);
     expect((await post('/v1/units', { unitId: 'qk2', name: 'Quân khu 2', kind: 'military_region' }, adminToken)).status).toBe(201);
@@ -55,6 +55,7 @@ describe('CLI: token, verify, replay on the embedded store', () => {
     expect((await post('/v1/awards', grant, officerToken)).status).toBe(201);
     expect((await post('/v1/awards/a1/revocation', { revokedOn: '2024-09-01', decisionNo: '20/QĐ-BTL', reason: 'Hồ sơ khai sai' }, adminToken)).status).toBe(201);
     await server.kill('SIGTERM');
+    expect(server.log).not.toContain(secret.trim());
 
     const heads = join(dataDir, 'heads.jsonl');
     const verified = cli('verify', '--write-heads', heads);
@@ -72,6 +73,12 @@ describe('CLI: token, verify, replay on the embedded store', () => {
     // Before anything was recorded, the stream did not exist yet.
     expect(cli('replay', '--stream', 'award-a1', '--as-of', '2020-01-01').status).toBe(3);
 
+    const csv = cli('export', '--unit', 'qk2', '--period', 'year:2024', '--format', 'csv');
+    expect(csv.status).toBe(0);
+    expect(csv.stderr).toContain('2 award events exported');
+    expect(csv.stdout.trim().split('\r\n').slice(1).map((row) => row.split(',')[4])).toEqual(['AwardGranted', 'AwardRevoked']);
+    expect(cli('export', '--unit', 'qk2', '--period', 'year:2023').stderr).toContain('0 award events exported');
+
     // Behind the API's back: the award's whole stream removed. The chains left are intact…
     const db = await openEmbeddedDatabase(dataDir);
     await db.query(`DELETE FROM es_events WHERE stream_name = 'award-a1'`);
@@ -81,5 +88,5 @@ describe('CLI: token, verify, replay on the embedded store', () => {
     const anchored = cli('verify', '--heads', heads);
     expect(anchored.status).toBe(2);
     expect(JSON.parse(anchored.stdout)).toMatchObject({ ok: false, firstBroken: { stream: 'award-a1', reason: expect.stringMatching(/missing/) } });
-  }, 120_000);
+  }, 240_000);
 });

@@ -7,6 +7,7 @@ import { openReadModels } from '#read-models';
 import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores } from '../../api/src/store/open-stores.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
+import { exportAwardHistory, type ExportOptions } from './export-command.js';
 import { replayStream } from './replay-command.js';
 import { tokenFor, type TokenOptions } from './token-command.js';
 import { verifyLog, type VerifyOptions } from './verify-command.js';
@@ -82,6 +83,22 @@ program
     await withStores(async (stores) => {
       const count = await replayStream(stores.eventStore, options.stream, options.asOf, process.stdout);
       if (count === 0) process.exitCode = 3;
+    });
+  });
+
+program
+  .command('export')
+  .description("export the award history (grants and revocations with every event's metadata) for a unit subtree and a date range, streamed")
+  .option('--unit <unitId>', "only recipients in this unit's current subtree")
+  .option('--period <key>', 'year:2024, half:2024-H1, quarter:2024-Q3, month:2024-07 or phase:2021-2025 (instead of --from/--to)')
+  .option('--from <date>', 'decision or revocation dates from (inclusive)')
+  .option('--to <date>', 'decision or revocation dates to (inclusive)')
+  .option('--format <format>', 'csv or jsonl', 'jsonl')
+  .option('--out <file>', 'write to a new file instead of stdout')
+  .action(async (options: ExportOptions) => {
+    await withStores(async (stores) => {
+      const count = await exportAwardHistory(stores.eventStore, options);
+      process.stderr.write(`${count} award events exported\n`);
     });
   });
 

@@ -39,3 +39,4 @@ import type { UnitCommand } from './units/unit.commands.js';
 export type DomainCommand = UnitCommand | PhaseCommand | ModelCommand | AwardCommand | LedgerCommand;
 
 export * from './access/access.js';
+export * from './audit/award-history.js';

@@ -1,4 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AwardHistoryController } from './award-history/award-history.controller.js';
 import { ReadStreamController } from './read-stream/read-stream.controller.js';
 import { ListRefusalsController } from './refusals/list-refusals.controller.js';
 import { RefusalLog } from './refusals/refusal-log.js';
@@ -11,7 +12,7 @@ import { VerifyLogController } from './verify-log/verify-log.controller.js';
  * EVENT_STORE and READ_POOL (StoreModule); the roles are in auth/access-policy.ts.
  */
 @Module({
-  controllers: [ReadStreamController, VerifyLogController, ListRefusalsController],
+  controllers: [ReadStreamController, AwardHistoryController, VerifyLogController, ListRefusalsController],
   providers: [RefusalLog, RefusalRecorderMiddleware],
 })
 export class AuditModule implements NestModule {

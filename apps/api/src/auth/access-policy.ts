@@ -47,6 +47,8 @@ export const ACCESS_POLICY: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/awards/:awardId': RECORD_READERS,
 
   'GET /v1/audit/streams/:stream': AUDITORS,
+  'GET /v1/audit/awards': AUDITORS,
+  'GET /v1/audit/export': AUDITORS,
   'GET /v1/audit/verify': AUDITORS,
   'GET /v1/audit/refusals': AUDITORS,
 
