@@ -24,10 +24,11 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startE2eApp(backend: TestBackend): Promise<E2eApp> {
+/** `env` adds to (or overrides) the test environment: a rate limit, CORS origins, timeouts. */
+export async function startE2eApp(backend: TestBackend, env: Record<string, string> = {}): Promise<E2eApp> {
   const db: TestDatabase = await backend.create();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ pool: db.pool, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_AUTH_ENV } }),
+    AppModule.forRoot({ pool: db.pool, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_AUTH_ENV, ...env } }),
     { logger: false },
   );
   configureHttpApp(app);

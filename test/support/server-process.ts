@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { authHeader, TEST_JWT_SECRET } from '../../apps/api/src/auth/testing/test-tokens.js';
+import { authHeader, TEST_AUTH_ENV } from '../../apps/api/src/auth/testing/test-tokens.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -56,7 +56,7 @@ export class ServerProcess {
   async start(timeoutMs = 30_000): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...this.env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...TEST_AUTH_ENV, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -3,7 +3,8 @@ import { mintToken } from '../token-minting.js';
 
 /** The HS256 secret every test app is configured with (AUTH_JWT_SECRET). */
 export const TEST_JWT_SECRET = 'test-secret-for-danvan-test-apps-only-0123456789';
-export const TEST_AUTH_ENV = { AUTH_JWT_SECRET: TEST_JWT_SECRET } as const;
+/** The test secret, and a rate limit no test reaches unless it sets its own. */
+export const TEST_AUTH_ENV = { AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000000' } as const;
 export const TEST_ADMIN_SUBJECT = 'test-admin';
 
 /** A token of the test secret, valid for an hour. */
