@@ -157,9 +157,10 @@ describe('access: role × route', () => {
     it('answers 401 without a token, with a malformed one, an expired one or one of another secret, and writes nothing', async () => {
       const expired = mintToken(TEST_JWT_SECRET, { sub: 'x', role: 'admin', ttlSeconds: 60 }, new Date(Date.now() - 7200_000));
       const foreign = mintToken('not-the-server-secret-not-the-server-secret', { sub: 'x', role: 'admin', ttlSeconds: 60 });
+      const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url')}.`;
       const s = await sample();
       const before = await logLength();
-      for (const authorization of [undefined, 'Bearer not-a-token', `Basic ${Buffer.from('admin:admin').toString('base64')}`, `Bearer ${expired}`, `Bearer ${foreign}`]) {
+      for (const authorization of [undefined, 'Bearer not-a-token', `Bearer ${unsigned}`, `Basic ${Buffer.from('admin:admin').toString('base64')}`, `Bearer ${expired}`, `Bearer ${foreign}`]) {
         const response = await send(s, authorization);
         expect({ authorization, status: response.status, code: response.body.error?.code }).toEqual({ authorization, status: 401, code: 'UNAUTHENTICATED' });
         expect(response.headers['www-authenticate']).toMatch(/^Bearer/);

@@ -1,4 +1,6 @@
-import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import type { AuthKeys } from './auth-keys.js';
 import { TEST_JWT_SECRET } from './testing/test-tokens.js';
 import { mintToken, parseTtl } from './token-minting.js';
@@ -97,6 +99,32 @@ describe('TokenVerifier (RS256 public key)', () => {
     // The classic algorithm confusion: the public key used as an HMAC secret.
     const forged = await new SignJWT({ sub: 'x', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(pem));
     await refused(verifier, forged);
+  });
+});
+
+describe('TokenVerifier (RS256 JWKS)', () => {
+  it("accepts tokens signed by a key of the provider's JWKS and refuses a key it does not list", async () => {
+    const listed = await generateKeyPair('RS256');
+    const unlisted = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(listed.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    try {
+      const verifier = new TokenVerifier({ ...HS_KEYS, hs256Secret: undefined, jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      const sign = (key: Parameters<SignJWT['sign']>[0]) =>
+        new SignJWT({ role: 'officer', unit: 'qk2' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('sso-42').setExpirationTime('5m').sign(key);
+      await expect(verifier.verify(await sign(listed.privateKey))).resolves.toMatchObject({ sub: 'sso-42', scope: { kind: 'subtree', unitId: 'qk2' } });
+      await refused(verifier, await sign(unlisted.privateKey));
+      // No HS256 secret is configured: an HS256 token has no key to pass.
+      await refused(verifier, mintToken(TEST_JWT_SECRET, { sub: 'a', role: 'admin', ttlSeconds: 60 }));
+    } finally {
+      server.close();
+    }
   });
 });
 
