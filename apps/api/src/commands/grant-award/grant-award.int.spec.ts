@@ -4,7 +4,8 @@ import { awardReservationStream, awardUniquenessKey } from '#domain';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import { sha256Hex } from '../shared/deterministic-id.js';
 import {
-  ADMIN_ENVELOPE, createCommandsTestApp,
+  ADMIN_ENVELOPE,
+  createCommandsTestApp,
   seedModel,
   seedUnit,
   TEST_NOW,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
-  ADMIN_ENVELOPE, createCommandsTestApp,
+  ADMIN_ENVELOPE,
+  createCommandsTestApp,
   seedModel,
   seedUnit,
   TEST_NOW,
