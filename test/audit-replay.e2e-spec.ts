@@ -56,6 +56,10 @@ describe.each(testBackends())('audit replay on $name', (backend) => {
     const { body } = await auditor('/v1/audit/awards?asOf=2024-02-30').expect(400);
     expect(body.error.details).toEqual([expect.objectContaining({ field: 'asOf' })]);
     await auditor('/v1/audit/export?format=xlsx').expect(400);
+    await auditor('/v1/audit/awards?asOf=2024-06-30&colour=red').expect(400);
+    // Like every GET, consistentWith is accepted; the log needs no waiting for.
+    await auditor('/v1/audit/awards?asOf=2024-06-30&consistentWith=99999').expect(200);
+    await auditor('/v1/audit/verify?consistentWith=1').expect(200);
   });
 
   it('exports the subtree’s award events in log order as JSON Lines, metadata and hashes included', async () => {

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { IsIsoDateString, IsSlug } from '../../queries/shared/validators.js';
 import { EXPORT_FORMATS, type ExportFormat } from './award-history-format.js';
 
-export class AwardsAsOfQueryDto {
+/** `consistentWith` is accepted like on every GET, and needs no wait: these read the log itself. */
+export class AwardsAsOfQueryDto extends ReadQueryDto {
   @ApiProperty({ example: '2024-06-30', description: 'The business date the awards were in force on' })
   @IsIsoDateString()
   asOf!: string;
@@ -14,7 +16,7 @@ export class AwardsAsOfQueryDto {
   unit?: string;
 }
 
-export class ExportAwardHistoryQueryDto {
+export class ExportAwardHistoryQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ example: 'qk2', description: "Only awards whose recipient is in this unit's current subtree" })
   @IsOptional()
   @IsSlug()

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpStatus, Inject, Param } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { ApiError, ApiErrorResponseDto } from '../../infrastructure/index.js';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { EVENT_STORE } from '../../store/store.tokens.js';
 import { AuditedEventDto } from '../audited-event.dto.js';
 import { ReadStreamParamsDto } from './read-stream.request.dto.js';
@@ -16,7 +17,7 @@ export class ReadStreamController {
   @ApiOkResponse({ type: [AuditedEventDto] })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED', type: ApiErrorResponseDto })
   @ApiNotFoundResponse({ description: 'STREAM_NOT_FOUND', type: ApiErrorResponseDto })
-  async read(@Param() params: ReadStreamParamsDto): Promise<AuditedEventDto[]> {
+  async read(@Param() params: ReadStreamParamsDto, @Query() _query: ReadQueryDto): Promise<AuditedEventDto[]> {
     const events = await this.store.readStream(params.stream);
     if (events.length === 0) throw new ApiError(HttpStatus.NOT_FOUND, 'STREAM_NOT_FOUND', `Stream ${params.stream} has no events`);
     return events.map(auditedEvent);

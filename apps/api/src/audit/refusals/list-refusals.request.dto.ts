@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 
-export class ListRefusalsQueryDto {
+export class ListRefusalsQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601', example: '2025-06-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })

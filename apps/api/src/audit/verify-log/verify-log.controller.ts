@@ -1,6 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { verifyEventLog, type BrokenLink, type EventStore, type VerificationReport } from '#event-store';
+import { ReadQueryDto } from '../../queries/shared/read-query.dto.js';
 import { EVENT_STORE } from '../../store/store.tokens.js';
 
 class BrokenLinkDto implements BrokenLink {
@@ -30,7 +31,7 @@ export class VerifyLogController {
     description: 'Reads the whole log: minutes on a national log. Proves no event was altered, removed or moved inside a stream; a stream removed whole needs `npx danvan verify --heads`.',
   })
   @ApiOkResponse({ type: VerificationReportDto })
-  async verify(): Promise<VerificationReport> {
+  async verify(@Query() _query: ReadQueryDto): Promise<VerificationReport> {
     return (await verifyEventLog(this.store)).report;
   }
 }
