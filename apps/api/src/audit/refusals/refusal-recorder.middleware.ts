@@ -24,9 +24,11 @@ const MAX_PATH = 500;
 /**
  * Which answers are refusals worth an audit record: every refused command (a write that
  * did not happen) and every refused authentication or authorisation, whatever the route.
- * 429s are left out: a flood must not turn into a flood of records.
+ * Left out, so that a flood does not turn into a flood of records: 429s, and 404s for
+ * paths that are no route of ours (scanners; they never reach the rate limit either).
  */
-export function isAuditedRefusal(method: string, status: number): boolean {
+export function isAuditedRefusal(method: string, status: number, routeMatched: boolean): boolean {
+  if (status === 404 && !routeMatched) return false;
   if (status === 401 || status === 403) return true;
   return method === 'POST' && status >= 400 && status !== 429;
 }
@@ -40,7 +42,7 @@ export class RefusalRecorderMiddleware implements NestMiddleware {
     const at = new Date().toISOString();
     response.once('finish', () => {
       const method = (request.method ?? 'GET').toUpperCase();
-      if (!isAuditedRefusal(method, response.statusCode)) return;
+      if (!isAuditedRefusal(method, response.statusCode, request.route !== undefined)) return;
       const path = (request.originalUrl ?? request.url ?? '').split('?')[0]!.slice(0, MAX_PATH);
       const code = response.locals?.['errorCode'];
       void this.refusals.record({
