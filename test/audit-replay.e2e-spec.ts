@@ -52,6 +52,17 @@ describe.each(testBackends())('audit replay on $name', (backend) => {
     expect(body.awards[0]).toMatchObject({ awardId: 'a1', recipientUnitId: 'tuyen-quang', decidedOn: '2024-03-01', grantedBy: 'test-admin', position: expect.stringMatching(/^\d+$/) });
   });
 
+  it('reads a stream whole, or as it stood at the end of a day', async () => {
+    const { body } = await auditor('/v1/audit/streams/award-a1').expect(200);
+    expect(body.map((event: { type: string }) => event.type)).toEqual(['AwardGranted', 'AwardRevoked']);
+    expect(body[1]).toMatchObject({ stream: 'award-a1', revision: 1, position: expect.stringMatching(/^\d+$/), metadata: { actor: 'test-admin', hash: expect.any(String) } });
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    expect((await auditor(`/v1/audit/streams/award-a1?asOf=${today}`).expect(200)).body).toHaveLength(2);
+    const { body: before } = await auditor('/v1/audit/streams/award-a1?asOf=2020-01-01').expect(404);
+    expect(before.error.code).toBe('STREAM_NOT_FOUND');
+    await auditor('/v1/audit/streams/Not%20A%20Stream').expect(400);
+  });
+
   it('refuses a malformed date with a field message', async () => {
     const { body } = await auditor('/v1/audit/awards?asOf=2024-02-30').expect(400);
     expect(body.error.details).toEqual([expect.objectContaining({ field: 'asOf' })]);
