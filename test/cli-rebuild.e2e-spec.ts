@@ -24,14 +24,14 @@ describe('danvan rebuild on the embedded stores', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    server.fetch(`${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('rebuilds the statistics to the same figures, and refuses a data directory in use', async () => {
     await server.start();
     expect((await post('/v1/units', { unitId: 'na-hang', name: 'Na Hang', kind: 'commune' })).status).toBe(201);
     const logged = await post('/v1/workdays', { unitId: 'na-hang', workdays: 4.5, on: '2024-06-30' });
     const { position } = (await logged.json()) as { position: string };
-    const before = await fetch(`${server.baseUrl}/v1/stats?period=half:2024-H1&unit=na-hang&consistentWith=${position}`);
+    const before = await server.fetch(`/v1/stats?period=half:2024-H1&unit=na-hang&consistentWith=${position}`);
     expect(((await before.json()) as { totals: { workdays: number } }).totals.workdays).toBe(4.5);
 
     const refused = runCli(['rebuild'], { DATA_DIR: dataDir });
@@ -44,7 +44,7 @@ describe('danvan rebuild on the embedded stores', () => {
     expect(rebuilt.status).toBe(0);
 
     await server.start();
-    const after = await fetch(`${server.baseUrl}/v1/stats?period=half:2024-H1&unit=na-hang&consistentWith=${position}`);
+    const after = await server.fetch(`/v1/stats?period=half:2024-H1&unit=na-hang&consistentWith=${position}`);
     expect(((await after.json()) as { totals: { workdays: number } }).totals.workdays).toBe(4.5);
   }, 120_000);
 });

@@ -38,12 +38,12 @@ const url = process.env.DATABASE_URL;
   it('appends commands to the log store and projects them into PostgreSQL', async () => {
     await server.start();
     const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      server.fetch(`${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/v1/units', { unitId: 'lao-cai', name: 'Lào Cai', kind: 'province' })).status).toBe(201);
     const logged = await post('/v1/workdays', { unitId: 'lao-cai', workdays: 12, on: '2025-03-08' });
     expect(logged.status).toBe(201);
     const { position } = (await logged.json()) as { position: string };
-    const stats = await fetch(`${server.baseUrl}/v1/stats?period=quarter:2025-Q1&unit=lao-cai&consistentWith=${position}`);
+    const stats = await server.fetch(`/v1/stats?period=quarter:2025-Q1&unit=lao-cai&consistentWith=${position}`);
     expect(stats.status).toBe(200);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(12);
     // The log is not in PostgreSQL: no es_events there.

@@ -31,15 +31,15 @@ const url = process.env.DATABASE_URL;
 
   it('keeps the log and the statistics on the server, across a restart', async () => {
     await server.start();
-    const post = await fetch(`${server.baseUrl}/v1/workdays`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const post = await server.fetch(`/v1/workdays`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(post.status).toBe(400);
-    const unit = await fetch(`${server.baseUrl}/v1/units`, {
+    const unit = await server.fetch(`/v1/units`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unitId: 'yen-bai', name: 'Yên Bái', kind: 'province' }),
     });
     expect(unit.status).toBe(201);
-    const workdays = await fetch(`${server.baseUrl}/v1/workdays`, {
+    const workdays = await server.fetch(`/v1/workdays`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unitId: 'yen-bai', workdays: 7, on: '2025-05-01' }),
@@ -50,7 +50,7 @@ const url = process.env.DATABASE_URL;
     expect(rows.map((r: { type: string }) => r.type)).toEqual(['UnitRegistered', 'WorkdaysLogged']);
 
     await server.start();
-    const stats = await fetch(`${server.baseUrl}/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
+    const stats = await server.fetch(`/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
     expect(stats.status).toBe(200);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(7);
   }, 120_000);
@@ -62,13 +62,13 @@ const url = process.env.DATABASE_URL;
     expect(rebuild.status).toBe(0);
 
     // The server's runner follows on the swapped-in tables.
-    const more = await fetch(`${server.baseUrl}/v1/workdays`, {
+    const more = await server.fetch(`/v1/workdays`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unitId: 'yen-bai', workdays: 3, on: '2025-05-02' }),
     });
     const answer = (await more.json()) as { position: string };
-    const stats = await fetch(`${server.baseUrl}/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
+    const stats = await server.fetch(`/v1/stats?period=month:2025-05&unit=yen-bai&consistentWith=${answer.position}`);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(10);
     const { rows } = await admin.query(`SELECT status, processed FROM ${schema}.rm_rebuilds`);
     expect(rows).toEqual([{ status: 'done', processed: '2' }]);

@@ -23,7 +23,7 @@ describe('embedded server: restart persistence', () => {
   });
 
   const post = async (path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
+    const response = await server.fetch(`${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -31,7 +31,7 @@ describe('embedded server: restart persistence', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const get = async (path: string) => {
-    const response = await fetch(`${server.baseUrl}${path}`);
+    const response = await server.fetch(`${path}`);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 

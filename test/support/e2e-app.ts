@@ -5,12 +5,16 @@ import request from 'supertest';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { TestBackend, TestDatabase } from '../../libs/event-store/src/testing/test-databases.js';
 import { AppModule } from '../../apps/api/src/app.module.js';
+import { authHeader, TEST_AUTH_ENV } from '../../apps/api/src/auth/testing/test-tokens.js';
 import { configureHttpApp } from '../../apps/api/src/infrastructure/http-app.js';
 import { EVENT_STORE } from '../../apps/api/src/store/store.tokens.js';
 
 /** The whole application (commands, projector, queries) over a test database, as main.ts builds it. */
 export interface E2eApp {
-  readonly http: () => ReturnType<typeof request>;
+  readonly app: NestExpressApplication;
+  /** The test database, for tests that go behind the API's back (tampering with the log). */
+  readonly db: TestDatabase;
+  readonly http: () => ReturnType<typeof request.agent>;
   readonly store: EventStore;
   /** POSTs a command, expects 201, returns its answer. */
   command(path: string, body: unknown, headers?: Record<string, string>): Promise<{ id: string; stream: string; revision: number; position: string }>;
@@ -20,18 +24,22 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startE2eApp(backend: TestBackend): Promise<E2eApp> {
+/** `env` adds to (or overrides) the test environment: a rate limit, CORS origins, timeouts. */
+export async function startE2eApp(backend: TestBackend, env: Record<string, string> = {}): Promise<E2eApp> {
   const db: TestDatabase = await backend.create();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ pool: db.pool, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' } }),
+    AppModule.forRoot({ pool: db.pool, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_AUTH_ENV, ...env } }),
     { logger: false },
   );
   configureHttpApp(app);
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
-  const http = () => request(app.getHttpServer());
+  // Requests go out as the test admin unless a test sets its own Authorization header.
+  const http = () => request.agent(app.getHttpServer()).set(authHeader());
   let lastPosition = '0';
   return {
+    app,
+    db,
     http,
     store,
     async command(path, body, headers = {}) {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { authHeader, TEST_AUTH_ENV } from '../../apps/api/src/auth/testing/test-tokens.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -56,11 +57,16 @@ export class ServerProcess {
     return this.output;
   }
 
+  /** fetch() against this server as the test admin (the server runs with the test secret). */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string> | undefined) } });
+  }
+
   async start(timeoutMs = 30_000): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, [join(ROOT, this.main)], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...this.env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...TEST_AUTH_ENV, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { SqlPool } from '#event-store';
 import { AdminModule } from './admin/admin.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -26,12 +28,14 @@ export class AppModule {
           ...(options.env ? { env: options.env } : {}),
           readinessChecks: storeReadinessChecks,
         }),
+        AuthModule,
         StoreModule.forRoot(options.pool ? { pool: options.pool } : {}),
         ProjectionsModule.forRoot(),
         CqrsModule.forRoot(),
         CommandsModule,
         QueriesModule,
         AdminModule,
+        AuditModule,
       ],
     };
   }

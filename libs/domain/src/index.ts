@@ -38,3 +38,5 @@ import type { UnitCommand } from './units/unit.commands.js';
 /** Every command the domain decides. */
 export type DomainCommand = UnitCommand | PhaseCommand | ModelCommand | AwardCommand | LedgerCommand;
 
+export * from './access/access.js';
+export * from './audit/award-history.js';

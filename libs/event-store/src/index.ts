@@ -11,3 +11,7 @@ export * from './postgres/postgres-event-store.js';
 export { openEventStoreDb } from './eventstoredb/open-eventstoredb.js';
 export type { EventStoreDbEventStore, EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';
 export type { ResubscribeOptions } from './eventstoredb/follow-all.js';
+export * from './chain/canonical-json.js';
+export * from './chain/hash-chain.js';
+export * from './chain/chain-verifier.js';
+export * from './chain/verify-log.js';

@@ -15,6 +15,7 @@ export class DefinePhaseHandler implements ICommandHandler<DefinePhaseCommand> {
       stream: phaseStream(input.phaseId),
       decider: phaseDecider,
       command: { type: 'DefinePhase', data: input },
+      unitsConcerned: async () => [null],
       context: async (today) => ({ today }),
     });
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/phases ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -21,7 +21,7 @@ describe.each(testBackends())('POST /v1/phases ($name)', (backend) => {
     expect(event!.type).toBe('PhaseDefined');
     expect(event!.data).toEqual(phase);
     expect(event!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-phase',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -54,10 +54,10 @@ export async function reserveAwardKey(
       return;
     case 'reserve':
       // No stream yet, or a take-over at exactly the revision read.
-      await executor.append(stream, decision.events, reservation.expected, meta);
+      await executor.append(stream, decision.events, reservation.head, meta);
       return;
     case 'pending':
-      throw new ConcurrencyError(stream, reservation.expected, reservation.expected);
+      throw new ConcurrencyError(stream, reservation.head.revision, reservation.head.revision);
   }
 }
 

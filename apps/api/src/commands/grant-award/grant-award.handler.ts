@@ -22,6 +22,7 @@ export class GrantAwardHandler implements ICommandHandler<GrantAwardCommand> {
       stream: awardStream(awardId),
       decider: awardDecider,
       command: { type: 'GrantAward', data: { ...input, awardId } },
+      unitsConcerned: async () => [input.recipientUnitId, ...(await this.streams.unitsOfModel(modelId))],
       context: async (today): Promise<AwardContext> => ({
         today,
         recipientUnit: await this.streams.unit(input.recipientUnitId),

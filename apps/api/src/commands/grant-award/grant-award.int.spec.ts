@@ -4,6 +4,7 @@ import { awardReservationStream, awardUniquenessKey } from '#domain';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import { sha256Hex } from '../shared/deterministic-id.js';
 import {
+  ADMIN_ENVELOPE,
   createCommandsTestApp,
   seedModel,
   seedUnit,
@@ -48,7 +49,7 @@ describe.each(testBackends())('POST /v1/awards ($name)', (backend) => {
     expect(granted!.type).toBe('AwardGranted');
     expect(granted!.data).toEqual({ ...grant, awardId: 'a-1', modelId: 'm-1' });
     const envelope = {
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-grant',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -21,6 +21,7 @@ export class LogWorkdaysHandler implements ICommandHandler<LogWorkdaysCommand> {
       stream: ledgerStream(input.unitId),
       decider: ledgerDecider,
       command: { type: 'LogWorkdays', data: { ...input, entryId } },
+      unitsConcerned: async () => [input.unitId, ...(await this.streams.unitsOfModel(modelId))],
       context: async (today): Promise<LedgerContext> => ({
         today,
         unit: await this.streams.unit(input.unitId),

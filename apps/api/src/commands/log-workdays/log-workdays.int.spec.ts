@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { ChainVerifier } from '#event-store';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
+  ADMIN_ENVELOPE,
   createCommandsTestApp,
   seedModel,
   seedUnit,
@@ -33,7 +35,7 @@ describe.each(testBackends())('POST /v1/workdays ($name)', (backend) => {
     expect(logged!.type).toBe('WorkdaysLogged');
     expect(logged!.data).toEqual({ entryId: 'wd-1', unitId: 'lam-binh', workdays: 12.5, on: TEST_TODAY, activity: 'Sửa đường', modelId: 'm-1' });
     expect(logged!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-wd',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,
@@ -79,7 +81,7 @@ describe.each(testBackends())('POST /v1/workdays ($name)', (backend) => {
     expect(await t.readAll()).toEqual(before);
   });
 
-  it('appends 20 concurrent commands on one ledger through two API instances: all 201, revisions 0..19, no event lost', async () => {
+  it('appends 20 concurrent commands on one ledger through two API instances: all 201, revisions 0..19, no event lost, one unforked hash chain', async () => {
     await seedUnit(t, 'busy-unit');
     // A second instance over the same log: its commands conflict with the first one's and retry.
     const other = await createCommandsTestApp(backend, { database: t.db });
@@ -101,5 +103,9 @@ describe.each(testBackends())('POST /v1/workdays ($name)', (backend) => {
       const event = events.find((e) => (e.data as { entryId: string }).entryId === response.body.id);
       expect(response.body).toEqual({ id: response.body.id, stream: 'ledger-busy-unit', revision: Number(event!.revision), position: event!.position.toString() });
     }
+    // Each event is chained to the one before it, whichever instance wrote either.
+    const verifier = new ChainVerifier();
+    for (const event of events) verifier.add(event);
+    expect(verifier.report()).toMatchObject({ ok: true, eventsChecked: 20, legacyEvents: 0 });
   });
 });

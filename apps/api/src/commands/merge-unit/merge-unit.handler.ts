@@ -19,6 +19,7 @@ export class MergeUnitHandler implements ICommandHandler<MergeUnitCommand> {
       stream: unitStream(input.unitId),
       decider: unitDecider,
       command: { type: 'MergeUnit', data: input },
+      unitsConcerned: async () => [input.unitId, input.intoUnitId],
       context: async (today): Promise<UnitContext> => {
         const target = await this.streams.unit(input.intoUnitId);
         if (target === undefined) return { today };

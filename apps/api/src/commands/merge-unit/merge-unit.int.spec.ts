@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/units/{unitId}/merge ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -39,7 +39,7 @@ describe.each(testBackends())('POST /v1/units/{unitId}/merge ($name)', (backend)
       decisionNo: '202/2025/QH15',
     });
     expect(merged.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-merge',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -19,6 +19,7 @@ export class RecognizeModelHandler implements ICommandHandler<RecognizeModelComm
       stream: modelStream(input.modelId),
       decider: modelDecider,
       command: { type: 'RecognizeModel', data: input },
+      unitsConcerned: async (state) => (state.status === 'none' ? [] : [state.unitId]),
       context: async (today): Promise<ModelContext> => ({ today, byUnit: await this.streams.unit(input.byUnitId) }),
     });
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
+  ADMIN_ENVELOPE,
   createCommandsTestApp,
   seedModel,
   seedUnit,
@@ -42,7 +43,7 @@ describe.each(testBackends())('POST /v1/models/{modelId}/recognitions ($name)', 
       decisionNo: '24-KH/BDVTU',
     });
     expect(recognized!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-rec',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -20,6 +20,7 @@ export class RecordContributionHandler implements ICommandHandler<RecordContribu
       stream: ledgerStream(input.unitId),
       decider: ledgerDecider,
       command: { type: 'RecordContribution', data: { ...input, entryId } },
+      unitsConcerned: async () => [input.unitId],
       context: async (today): Promise<LedgerContext> => ({ today, unit: await this.streams.unit(input.unitId) }),
     });
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/contributions ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -22,7 +22,7 @@ describe.each(testBackends())('POST /v1/contributions ($name)', (backend) => {
     expect(recorded!.type).toBe('ContributionRecorded');
     expect(recorded!.data).toEqual(body);
     expect(recorded!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-c',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

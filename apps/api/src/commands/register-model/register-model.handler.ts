@@ -20,6 +20,7 @@ export class RegisterModelHandler implements ICommandHandler<RegisterModelComman
       stream: modelStream(modelId),
       decider: modelDecider,
       command: { type: 'RegisterModel', data: { ...input, modelId } },
+      unitsConcerned: async () => [input.unitId],
       context: async (today): Promise<ModelContext> => ({ today, unit: await this.streams.unit(input.unitId) }),
     });
   }

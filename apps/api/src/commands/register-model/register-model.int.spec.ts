@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/models ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -32,7 +32,7 @@ describe.each(testBackends())('POST /v1/models ($name)', (backend) => {
     expect(event!.type).toBe('ModelRegistered');
     expect(event!.data).toEqual({ ...body, modelId: 'm-thuong-lam' });
     expect(event!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-model',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -20,6 +20,8 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
       stream: unitStream(input.unitId),
       decider: unitDecider,
       command: { type: 'RegisterUnit', data: input },
+      // A new unit is in the subtree of its parent; a top-level one is nobody's but an admin's.
+      unitsConcerned: async () => [parentId ?? null],
       context: async (today): Promise<UnitContext> => ({
         today,
         ...(parentId ? { parent: await this.streams.unit(parentId) } : {}),

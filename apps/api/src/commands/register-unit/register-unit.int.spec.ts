@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/units ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -34,7 +34,7 @@ describe.each(testBackends())('POST /v1/units ($name)', (backend) => {
     expect(event!.type).toBe('UnitRegistered');
     expect(event!.data).toEqual({ unitId: 'tuyen-quang', name: 'Tỉnh Tuyên Quang', kind: 'province', parentId: 'qk2' });
     expect(event!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-register-unit',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -15,6 +15,7 @@ export class RevokeAwardHandler implements ICommandHandler<RevokeAwardCommand> {
       stream: awardStream(input.awardId),
       decider: awardDecider,
       command: { type: 'RevokeAward', data: input },
+      unitsConcerned: async (state) => (state.status === 'none' ? [] : [state.recipientUnitId]),
       context: async (today) => ({ today }),
     });
   }

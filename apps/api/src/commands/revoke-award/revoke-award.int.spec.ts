@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 
 describe.each(testBackends())('POST /v1/awards/{awardId}/revocation ($name)', (backend) => {
   let t: CommandsTestApp;
@@ -35,7 +35,7 @@ describe.each(testBackends())('POST /v1/awards/{awardId}/revocation ($name)', (b
     expect(revoked!.type).toBe('AwardRevoked');
     expect(revoked!.data).toEqual({ awardId: 'a-1', revokedOn: '2024-09-01', decisionNo: '88/QĐ-UBND', reason: 'Khai man thành tích' });
     expect(revoked!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-revoke',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { CURRENT_SCHEMA_VERSION, type Decider, type DomainEvent, type IsoDate } from '#domain';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { CURRENT_SCHEMA_VERSION, isWithinScope, type Decider, type DomainEvent, type IsoDate } from '#domain';
 import {
+  chainEvents,
   ConcurrencyError,
   type AppendResult,
+  type ChainHead,
   type EventStore,
   type EventToAppend,
-  type ExpectedRevision,
   type RecordedEvent,
 } from '#event-store';
+import { ApiError } from '../../infrastructure/errors/api-error.js';
 import { EVENT_STORE } from '../../store/store.tokens.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { CommandMeta, IdempotencyRequest } from './command-meta.js';
@@ -26,6 +28,13 @@ export interface CommandPlan<S, C, E extends DomainEvent, X> {
   readonly stream: string;
   readonly decider: Decider<S, C, E, X>;
   readonly command: C;
+  /**
+   * The units the command writes about, given the stream's state (a model's unit, an
+   * award's recipient unit): each must lie in the actor's scope, or the command is refused
+   * (403) before anything is decided. `null` stands for the tree as a whole (a new top
+   * unit, a phase). A target that does not exist names no unit; the decider refuses it.
+   */
+  readonly unitsConcerned: (state: S) => Promise<readonly (string | null)[]>;
   /** Loads what the decider needs from other streams; `today` is the date in Vietnam. */
   readonly context: (today: IsoDate, state: S) => Promise<X>;
   /**
@@ -94,15 +103,13 @@ export class CommandExecutor {
   }
 
   /**
-   * Appends domain events with this command's envelope. Event ids are random, or derived
-   * from (key, request, stream, index) when the command has an Idempotency-Key.
+   * Appends domain events with this command's envelope, chained to the stream's head as
+   * read (each event's metadata gets the hash of its content and of the previous event).
+   * The append expects exactly that head, so a concurrent writer cannot fork the chain:
+   * one of the two gets a ConcurrencyError and decides again on the new head. Event ids
+   * are random, or derived from (key, request, stream, index) with an Idempotency-Key.
    */
-  async append(
-    stream: string,
-    events: readonly DomainEvent[],
-    expected: ExpectedRevision,
-    meta: CommandMeta,
-  ): Promise<AppendResult> {
+  async append(stream: string, events: readonly DomainEvent[], head: ChainHead, meta: CommandMeta): Promise<AppendResult> {
     const recordedAt = this.clock.now().toISOString();
     const idempotency = meta.idempotency;
     const toAppend: EventToAppend[] = events.map((event, index) => ({
@@ -111,6 +118,9 @@ export class CommandExecutor {
       data: event.data,
       metadata: {
         actor: meta.actor,
+        actorRole: meta.role,
+        route: meta.origin.route,
+        clientAddress: meta.origin.clientAddress,
         correlationId: meta.correlationId,
         causationId: meta.commandId,
         recordedAt,
@@ -118,7 +128,21 @@ export class CommandExecutor {
         ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key }),
       },
     }));
-    return this.store.append(stream, toAppend, expected);
+    return this.store.append(stream, chainEvents(stream, head, toAppend), head.revision);
+  }
+
+  /**
+   * Officers write only about units in their subtree of the current tree (ancestors walked
+   * in the log, not a projection, so a unit registered a moment ago is already placed).
+   */
+  private async checkScope(meta: CommandMeta, units: readonly (string | null)[]): Promise<void> {
+    if (meta.scope.kind === 'everything') return;
+    for (const unitId of units) {
+      const ancestors = unitId === null ? [] : await this.loader.unitAncestorIds(unitId);
+      if (isWithinScope(meta.scope, unitId, ancestors)) continue;
+      const what = unitId === null ? 'This command concerns the whole unit tree' : `Unit ${unitId} lies outside`;
+      throw new ApiError(HttpStatus.FORBIDDEN, 'OUT_OF_SCOPE', `${what} the units the ${meta.role} may write to`);
+    }
   }
 
   private decideInTurn<S, C, E extends DomainEvent, X>(plan: CommandPlan<S, C, E, X>): Promise<CommandAnswer> {
@@ -146,11 +170,12 @@ export class CommandExecutor {
       const earlier = writtenBefore(loaded.events, idempotency, plan.stream);
       if (earlier !== undefined) return answer(plan, earlier.revision, earlier.position);
     }
+    await this.checkScope(plan.meta, await plan.unitsConcerned(loaded.state));
     const context = await plan.context(this.today(), loaded.state);
     const events = plan.decider.decide(plan.command, loaded.state, context);
     if (events.length === 0) throw new Error(`${plan.stream}: the decider decided no event`);
     await plan.beforeAppend?.(events);
-    const result = await this.append(plan.stream, events, loaded.expected, plan.meta);
+    const result = await this.append(plan.stream, events, loaded.head, plan.meta);
     return answer(plan, result.nextRevision, result.position);
   }
 }

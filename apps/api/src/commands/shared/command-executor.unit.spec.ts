@@ -8,6 +8,7 @@ import {
   type PhaseContext,
   type PhaseEvent,
   type PhaseState,
+  WHOLE_TREE,
 } from '#domain';
 import {
   ConcurrencyError,
@@ -66,7 +67,14 @@ const unusedPool = {
   end: () => Promise.resolve(),
 } as SqlPool;
 
-const meta: CommandMeta = { commandId: randomUUID(), correlationId: 'req-1', actor: 'anonymous' };
+const meta: CommandMeta = {
+  commandId: randomUUID(),
+  correlationId: 'req-1',
+  actor: 'test-admin',
+  role: 'admin',
+  scope: WHOLE_TREE,
+  origin: { route: 'POST /v1/phases', clientAddress: '127.0.0.1' },
+};
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
 
 function setup() {
@@ -86,6 +94,7 @@ function setup() {
     stream: 'phase-p-1',
     decider: phaseDecider,
     command: { type: 'DefinePhase', data: { phaseId: 'p-1', name: 'Giai đoạn 1', startsOn: '2025-01-01', endsOn: '2025-12-31', ...data } },
+    unitsConcerned: async () => [null],
     context: async (today) => {
       contextLoads++;
       return { today };
@@ -102,14 +111,26 @@ describe('CommandExecutor', () => {
     const [event] = store.streams.get('phase-p-1')!;
     expect(event!.type).toBe('PhaseDefined');
     expect(event!.metadata).toEqual({
-      actor: 'anonymous',
+      actor: 'test-admin',
+      actorRole: 'admin',
+      route: 'POST /v1/phases',
+      clientAddress: '127.0.0.1',
       correlationId: 'req-1',
       causationId: meta.commandId,
       recordedAt: '2025-06-15T20:30:00.000Z',
       schemaVersion: 1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     // The second time the fold sees the first event: a conflict of the domain, not retried.
     await expect(executor.execute(plan())).rejects.toMatchObject({ code: 'PHASE_ALREADY_EXISTS' });
+  });
+
+  it('refuses a command outside the actor scope before deciding, and writes nothing', async () => {
+    const { store, executor, plan, contextLoads } = setup();
+    const officer: CommandMeta = { ...meta, actor: 'officer-1', role: 'officer', scope: { kind: 'subtree', unitId: 'qk2' } };
+    await expect(executor.execute({ ...plan(), meta: officer })).rejects.toMatchObject({ code: 'OUT_OF_SCOPE', status: 403 });
+    expect(store.streams.get('phase-p-1')).toBeUndefined();
+    expect(contextLoads()).toBe(0);
   });
 
   it('passes the business date in Vietnam as today', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
-import { createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
+import { ADMIN_ENVELOPE, createCommandsTestApp, seedUnit, TEST_NOW, UUID, type CommandsTestApp } from '../testing/commands-test-app.js';
 import { eventIdFor } from './command-executor.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { requestHash } from './idempotency-key.js';
@@ -32,7 +32,7 @@ describe.each(testBackends())('Idempotency-Key ($name)', (backend) => {
 
     const [event] = (await t.readStream('ledger-lam-binh')).filter((e) => (e.data as { entryId: string }).entryId === 'idem-1');
     expect(event!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-first',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

@@ -12,7 +12,7 @@ import {
   type UnitState,
   type UnitSummary,
 } from '#domain';
-import type { EventStore, ExpectedRevision, RecordedEvent } from '#event-store';
+import { chainHeadOf, type ChainHead, type EventStore, type RecordedEvent } from '#event-store';
 import { EVENT_STORE } from '../../store/store.tokens.js';
 
 /** The part of a Decider that folds a stream. */
@@ -25,8 +25,8 @@ export interface LoadedStream<S> {
   readonly stream: string;
   readonly state: S;
   readonly events: readonly RecordedEvent[];
-  /** What to expect when appending right behind what was read. */
-  readonly expected: Extract<ExpectedRevision, 'no_stream' | bigint>;
+  /** The revision and chain hash to append right behind what was read. */
+  readonly head: ChainHead;
 }
 
 /** No real tree is this deep; a deeper walk means a corrupt tree, not a deep one. */
@@ -53,8 +53,7 @@ export class StreamLoader {
   async load<S, E extends DomainEvent>(evolver: Evolver<S, E>, stream: string): Promise<LoadedStream<S>> {
     const events = await this.store.readStream(stream);
     const state = events.reduce<S>((current, recorded) => evolver.evolve(current, toDomainEvent(recorded) as E), evolver.initialState);
-    const last = events[events.length - 1];
-    return { stream, state, events, expected: last === undefined ? 'no_stream' : last.revision };
+    return { stream, state, events, head: chainHeadOf(events) };
   }
 
   async exists(stream: string): Promise<boolean> {
@@ -71,6 +70,13 @@ export class StreamLoader {
 
   async model(modelId: string): Promise<ModelSummary | undefined> {
     return summarizeModel((await this.load(modelDecider, modelStream(modelId))).state);
+  }
+
+  /** The unit of a model, as a list (empty when no model is named or it does not exist). */
+  async unitsOfModel(modelId: string | null | undefined): Promise<string[]> {
+    if (modelId === undefined || modelId === null) return [];
+    const model = await this.model(modelId);
+    return model === undefined ? [] : [model.unitId];
   }
 
   /**

@@ -9,6 +9,8 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
 import type { TestBackend, TestDatabase } from '../../../../../libs/event-store/src/testing/test-databases.js';
+import { AuthModule } from '../../auth/auth.module.js';
+import { authHeader, TEST_ADMIN_SUBJECT, TEST_AUTH_ENV } from '../../auth/testing/test-tokens.js';
 import { configureHttpApp, InfrastructureModule } from '../../infrastructure/index.js';
 import { StoreModule } from '../../store/store.module.js';
 import { EVENT_STORE } from '../../store/store.tokens.js';
@@ -28,6 +30,7 @@ export interface CommandsTestApp {
   readonly db: TestDatabase;
   readonly store: EventStore;
   readonly pool: SqlPool;
+  /** POSTs as the test admin (TEST_ADMIN_SUBJECT) unless `headers` carry an Authorization of their own. */
   post(path: string, body: unknown, headers?: Readonly<Record<string, string>>): request.Test;
   readAll(): Promise<RecordedEvent[]>;
   readStream(stream: string): Promise<RecordedEvent[]>;
@@ -51,7 +54,8 @@ export async function createCommandsTestApp(
   try {
     const moduleRef = await Test.createTestingModule({
       imports: [
-        InfrastructureModule.forRoot({ env: { NODE_ENV: 'test', LOG_LEVEL: 'silent' } }),
+        InfrastructureModule.forRoot({ env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_AUTH_ENV } }),
+        AuthModule,
         StoreModule.forRoot({ pool: db.pool }),
         CommandsModule,
       ],
@@ -70,7 +74,8 @@ export async function createCommandsTestApp(
       db,
       store,
       pool: db.pool,
-      post: (path, body, headers = {}) => request(app.getHttpServer()).post(path).set(headers).send(body as object),
+      // As an admin unless the test sends its own Authorization header.
+      post: (path, body, headers = {}) => request(app.getHttpServer()).post(path).set({ ...authHeader(), ...headers }).send(body as object),
       readAll: () => readWholeLog(store),
       readStream: (stream) => store.readStream(stream),
       async close() {
@@ -131,3 +136,12 @@ export async function seedWorkdays(t: CommandsTestApp, unitId: string, entryId: 
   const response = await t.post('/v1/workdays', { entryId, unitId, workdays: 2, on: '2024-07-27' }).expect(201);
   return response.body.id as string;
 }
+
+/** The envelope fields the access guard and the command origin add to every event of a test app. */
+export const ADMIN_ENVELOPE = {
+  actor: TEST_ADMIN_SUBJECT,
+  actorRole: 'admin',
+  route: expect.stringMatching(/^POST \/v1\//),
+  clientAddress: expect.any(String),
+  hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+};

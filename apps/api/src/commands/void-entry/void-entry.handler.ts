@@ -15,6 +15,7 @@ export class VoidEntryHandler implements ICommandHandler<VoidEntryCommand> {
       stream: ledgerStream(input.unitId),
       decider: ledgerDecider,
       command: { type: 'VoidEntry', data: input },
+      unitsConcerned: async () => [input.unitId],
       context: async (today) => ({ today }),
     });
   }

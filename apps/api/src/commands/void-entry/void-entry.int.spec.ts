@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
+  ADMIN_ENVELOPE,
   createCommandsTestApp,
   seedUnit,
   seedWorkdays,
@@ -31,7 +32,7 @@ describe.each(testBackends())('POST /v1/entries/{entryId}/void ($name)', (backen
     expect(voided!.type).toBe('EntryVoided');
     expect(voided!.data).toEqual({ entryId: 'wd-1', reason: 'Nhập trùng' });
     expect(voided!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-void',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

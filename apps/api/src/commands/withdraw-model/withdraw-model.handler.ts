@@ -15,6 +15,7 @@ export class WithdrawModelHandler implements ICommandHandler<WithdrawModelComman
       stream: modelStream(input.modelId),
       decider: modelDecider,
       command: { type: 'WithdrawModel', data: input },
+      unitsConcerned: async (state) => (state.status === 'none' ? [] : [state.unitId]),
       context: async (today) => ({ today }),
     });
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { testBackends } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import {
+  ADMIN_ENVELOPE,
   createCommandsTestApp,
   seedModel,
   seedUnit,
@@ -32,7 +33,7 @@ describe.each(testBackends())('POST /v1/models/{modelId}/withdrawal ($name)', (b
     expect(withdrawn!.type).toBe('ModelWithdrawn');
     expect(withdrawn!.data).toEqual({ modelId: 'm-1', withdrawnOn: '2025-03-01', reason: 'Không còn duy trì' });
     expect(withdrawn!.metadata).toEqual({
-      actor: 'anonymous',
+      ...ADMIN_ENVELOPE,
       correlationId: 'req-wd',
       causationId: expect.stringMatching(UUID),
       recordedAt: TEST_NOW,

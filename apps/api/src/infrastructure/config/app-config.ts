@@ -1,4 +1,4 @@
-import { IsDefined, IsIn, IsOptional, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
 
 /**
@@ -7,6 +7,9 @@ import type { ValidationArguments, ValidationOptions } from 'class-validator';
  * 1,000 (docs/PERFORMANCE.md) and larger gained nothing.
  */
 export const DEFAULT_PROJECTION_BATCH_SIZE = 5000;
+
+/** Generous for people and scripts that page through lists; a flood from one address stops. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,7 +22,14 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly eventStoreConnectionString: string | undefined;
+  /** HS256 secret; in embedded mode without it, one is generated into DATA_DIR. */
   readonly authJwtSecret: string | undefined;
+  /** PEM public key: RS256 tokens of an identity provider. */
+  readonly authJwtPublicKey: string | undefined;
+  /** JWKS URL: RS256 tokens of an identity provider, keys fetched and cached. */
+  readonly authJwksUrl: string | undefined;
+  readonly authJwtIssuer: string | undefined;
+  readonly authJwtAudience: string | undefined;
   readonly logLevel: LogLevel;
   readonly projectionBatchSize: number;
   readonly consistencyTimeoutMs: number;
@@ -29,6 +39,10 @@ export interface AppConfig {
    * leader-elected, so any number of processes may; false leaves them to `apps/projector`.
    */
   readonly runProjections: boolean;
+  /** Origins a browser may call from; none (CORS closed) by default. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per client address and minute before 429. */
+  readonly rateLimitPerMinute: number;
 }
 
 const POSTGRES_SCHEMES = ['postgres:', 'postgresql:'];
@@ -99,7 +113,28 @@ class EnvironmentVariables {
   @IsUrlWithScheme(EVENTSTORE_SCHEMES)
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  // HS256 with a short secret can be brute-forced offline from one token.
+  @IsOptional()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters (the value is not shown)' })
   AUTH_JWT_SECRET?: string;
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isPemPublicKey',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.includes('-----BEGIN PUBLIC KEY-----'),
+      defaultMessage: () => 'AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+    },
+  })
+  AUTH_JWT_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @IsUrlWithScheme(['https:', 'http:'])
+  AUTH_JWKS_URL?: string;
+
+  AUTH_JWT_ISSUER?: string;
+
+  AUTH_JWT_AUDIENCE?: string;
 
   @IsOptional()
   @IsIn(LOG_LEVELS, {
@@ -131,6 +166,11 @@ class EnvironmentVariables {
     },
   })
   RUN_PROJECTIONS?: string;
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsIntegerString(1, 1_000_000)
+  RATE_LIMIT_PER_MINUTE?: string;
 }
 
 const VARIABLES = [
@@ -139,10 +179,16 @@ const VARIABLES = [
   'DATABASE_URL',
   'EVENTSTORE_CONNECTION_STRING',
   'AUTH_JWT_SECRET',
+  'AUTH_JWT_PUBLIC_KEY',
+  'AUTH_JWKS_URL',
+  'AUTH_JWT_ISSUER',
+  'AUTH_JWT_AUDIENCE',
   'LOG_LEVEL',
   'PROJECTION_BATCH_SIZE',
   'CONSISTENCY_TIMEOUT_MS',
   'RUN_PROJECTIONS',
+  'CORS_ORIGINS',
+  'RATE_LIMIT_PER_MINUTE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -170,10 +216,16 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     databaseUrl,
     eventStoreConnectionString,
     authJwtSecret: raw.AUTH_JWT_SECRET,
+    authJwtPublicKey: raw.AUTH_JWT_PUBLIC_KEY,
+    authJwksUrl: raw.AUTH_JWKS_URL,
+    authJwtIssuer: raw.AUTH_JWT_ISSUER,
+    authJwtAudience: raw.AUTH_JWT_AUDIENCE,
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
     projectionBatchSize: raw.PROJECTION_BATCH_SIZE === undefined ? DEFAULT_PROJECTION_BATCH_SIZE : Number(raw.PROJECTION_BATCH_SIZE),
     consistencyTimeoutMs: raw.CONSISTENCY_TIMEOUT_MS === undefined ? 5000 : Number(raw.CONSISTENCY_TIMEOUT_MS),
     storeMode: eventStoreConnectionString ? 'eventstoredb' : databaseUrl ? 'postgres' : 'embedded',
     runProjections: raw.RUN_PROJECTIONS !== 'false',
+    corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0),
+    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE === undefined ? DEFAULT_RATE_LIMIT_PER_MINUTE : Number(raw.RATE_LIMIT_PER_MINUTE),
   };
 }

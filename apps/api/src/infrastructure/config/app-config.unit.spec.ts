@@ -23,12 +23,23 @@ describe('loadAppConfig', () => {
       databaseUrl: undefined,
       eventStoreConnectionString: undefined,
       authJwtSecret: undefined,
+      authJwtPublicKey: undefined,
+      authJwksUrl: undefined,
+      authJwtIssuer: undefined,
+      authJwtAudience: undefined,
       logLevel: 'info',
       projectionBatchSize: 5000,
       consistencyTimeoutMs: 5000,
       storeMode: 'embedded',
       runProjections: true,
+      corsOrigins: [],
+      rateLimitPerMinute: 1200,
     });
+  });
+
+  it('refuses a short JWT secret without echoing it', () => {
+    expect(() => loadAppConfig({ AUTH_JWT_SECRET: 'short-secret' })).toThrow(/AUTH_JWT_SECRET must be at least 32/);
+    expect(() => loadAppConfig({ AUTH_JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('treats empty variables as unset', () => {
@@ -44,23 +55,34 @@ describe('loadAppConfig', () => {
       PORT: '8080',
       DATA_DIR: '/var/lib/danvan',
       DATABASE_URL: 'postgresql://danvan:secret@db:5432/danvan',
-      AUTH_JWT_SECRET: 's3cret',
+      AUTH_JWT_SECRET: 's3cret-s3cret-s3cret-s3cret-s3cret',
+      AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json',
+      AUTH_JWT_ISSUER: 'https://id.example.gov.vn',
+      AUTH_JWT_AUDIENCE: 'danvan',
       LOG_LEVEL: 'debug',
       PROJECTION_BATCH_SIZE: '2000',
       CONSISTENCY_TIMEOUT_MS: '2000',
       RUN_PROJECTIONS: 'false',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      RATE_LIMIT_PER_MINUTE: '60',
     });
     expect(config).toEqual({
       port: 8080,
       dataDir: '/var/lib/danvan',
       databaseUrl: 'postgresql://danvan:secret@db:5432/danvan',
       eventStoreConnectionString: undefined,
-      authJwtSecret: 's3cret',
+      authJwtSecret: 's3cret-s3cret-s3cret-s3cret-s3cret',
+      authJwtPublicKey: undefined,
+      authJwksUrl: 'https://id.example.gov.vn/.well-known/jwks.json',
+      authJwtIssuer: 'https://id.example.gov.vn',
+      authJwtAudience: 'danvan',
       logLevel: 'debug',
       projectionBatchSize: 2000,
       consistencyTimeoutMs: 2000,
       storeMode: 'postgres',
       runProjections: false,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      rateLimitPerMinute: 60,
     });
   });
 

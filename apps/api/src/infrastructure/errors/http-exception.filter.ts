@@ -10,6 +10,8 @@ interface HttpRequest {
 }
 interface HttpResponse {
   readonly headersSent: boolean;
+  /** Express's per-response store: the error code is left there for the refusal log. */
+  readonly locals?: Record<string, unknown>;
   status(code: number): HttpResponse;
   json(body: unknown): unknown;
   end(): unknown;
@@ -41,6 +43,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (stack) this.logger.error(message, stack);
       else this.logger.error(message);
     }
+
+    if (response.locals) response.locals['errorCode'] = mapped.body.error.code;
 
     if (response.headersSent) {
       // Part of a body is already out: the status can no longer change, only the stream end.

@@ -15,6 +15,8 @@ export function setupOpenApi(app: INestApplication): void {
     .setDescription('Event-sourced records of the "Dân vận khéo" emulation movement: models, awards, workdays and period statistics.')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Every route but /health and /docs needs a token (API.md); the role each needs is in auth/access-policy.ts.
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup(OPENAPI_UI_PATH, app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: OPENAPI_JSON_PATH,

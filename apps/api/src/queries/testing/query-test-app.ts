@@ -7,6 +7,8 @@ import { openReadModels } from '#read-models';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { TestBackend } from '../../../../../libs/event-store/src/testing/test-databases.js';
+import { AuthModule } from '../../auth/auth.module.js';
+import { authHeader, TEST_AUTH_ENV } from '../../auth/testing/test-tokens.js';
 import { configureHttpApp, InfrastructureModule } from '../../infrastructure/index.js';
 import { CONSISTENCY_GATE, READ_MODELS, type ConsistencyGate } from '../../store/store.tokens.js';
 import { QueriesModule } from '../queries.module.js';
@@ -26,6 +28,7 @@ export interface QueryTestApp {
   readonly app: INestApplication;
   readonly dataSource: DataSource;
   readonly gate: FakeConsistencyGate;
+  /** GETs as the test admin. */
   get(url: string): request.Test;
   close(): Promise<void>;
 }
@@ -55,7 +58,8 @@ export async function startQueryTestApp(backend: TestBackend): Promise<QueryTest
 
     const moduleRef = await Test.createTestingModule({
       imports: [
-        InfrastructureModule.forRoot({ env: { CONSISTENCY_TIMEOUT_MS: String(TEST_CONSISTENCY_TIMEOUT_MS) } }),
+        InfrastructureModule.forRoot({ env: { CONSISTENCY_TIMEOUT_MS: String(TEST_CONSISTENCY_TIMEOUT_MS), ...TEST_AUTH_ENV } }),
+        AuthModule,
         CqrsModule.forRoot(),
         TestStoreModule,
         QueriesModule,
@@ -67,7 +71,7 @@ export async function startQueryTestApp(backend: TestBackend): Promise<QueryTest
       app,
       dataSource,
       gate,
-      get: (url) => request(app.getHttpServer()).get(url),
+      get: (url) => request(app.getHttpServer()).get(url).set(authHeader()),
       async close() {
         await app.close();
         // Not source.destroy(): that ends the shared pool, which db.dispose() ends.

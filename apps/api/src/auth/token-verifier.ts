@@ -1,0 +1,76 @@
+import { JwtService } from '@nestjs/jwt';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import type { AuthKeys } from './auth-keys.js';
+import { InvalidClaimsError, principalFromClaims, type Principal } from './principal.js';
+
+/** A token that proves nothing: malformed, expired, wrongly signed, unsigned (alg none) or with bad claims. */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+}
+
+/** Seconds of clock drift between the token issuer and this server that are forgiven. */
+const CLOCK_TOLERANCE_S = 5;
+
+/**
+ * Verifies bearer tokens: HS256 with the configured (or generated) secret, RS256 with a
+ * configured public key or the keys of a JWKS URL. The algorithm is taken from the header
+ * only to pick among the configured keys; each key accepts its one algorithm, so `none`
+ * or an HS256 token "signed" with the RS256 public key never passes.
+ */
+export class TokenVerifier {
+  private readonly jwt = new JwtService();
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  constructor(private readonly keys: AuthKeys) {
+    this.jwks = keys.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(keys.jwksUrl));
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const claims = await this.verifiedClaims(token);
+    try {
+      return principalFromClaims(claims);
+    } catch (error) {
+      if (error instanceof InvalidClaimsError) throw new UnauthenticatedError(error.message);
+      throw error;
+    }
+  }
+
+  private async verifiedClaims(token: string): Promise<Record<string, unknown>> {
+    const alg = algorithmOf(token);
+    const expected = {
+      ...(this.keys.issuer === undefined ? {} : { issuer: this.keys.issuer }),
+      ...(this.keys.audience === undefined ? {} : { audience: this.keys.audience }),
+    };
+    try {
+      if (alg === 'HS256' && this.keys.hs256Secret !== undefined) {
+        return await this.jwt.verifyAsync(token, { secret: this.keys.hs256Secret, algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
+      }
+      if (alg === 'RS256' && this.keys.rs256PublicKey !== undefined) {
+        return await this.jwt.verifyAsync(token, { publicKey: this.keys.rs256PublicKey, algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
+      }
+      if (alg === 'RS256' && this.jwks !== undefined) {
+        const { payload } = await jwtVerify(token, this.jwks, { algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
+        return payload as Record<string, unknown>;
+      }
+    } catch (error) {
+      throw new UnauthenticatedError(reasonOf(error));
+    }
+    throw new UnauthenticatedError('the token is not signed with an accepted algorithm and key');
+  }
+}
+
+function algorithmOf(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    throw new UnauthenticatedError('the token is malformed');
+  }
+}
+
+/** Expiry is worth telling the caller (they can get a new token); the rest is one message. */
+function reasonOf(error: unknown): string {
+  const name = (error as { name?: unknown; code?: unknown }).name;
+  const code = (error as { code?: unknown }).code;
+  if (name === 'TokenExpiredError' || code === 'ERR_JWT_EXPIRED') return 'the token has expired';
+  return 'the token is invalid';
+}
