@@ -75,6 +75,8 @@ describe('docker/docker-compose.yml', () => {
       expect(new URL(config.databaseUrl!).host).toBe('postgres:5432');
     }
     expect(api.runProjections).toBe(false);
+    // A server on DATABASE_URL refuses to start without a token key.
+    expect(api.authJwtSecret).toBeDefined();
     expect(api.port).not.toBe(projector.port);
   });
 
