@@ -60,7 +60,7 @@ const url = process.env.DATABASE_URL;
       await projector.start();
       await api.start();
       const logWorkdays = async (workdays: number, on: string) => {
-        const answer = await fetch(`${api.baseUrl}/v1/workdays`, {
+        const answer = await api.fetch(`/v1/workdays`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ unitId: 'lao-cai', workdays, on }),
@@ -69,7 +69,7 @@ const url = process.env.DATABASE_URL;
         return ((await answer.json()) as { position: string }).position;
       };
       const quarterWorkdays = async (position: string) => {
-        const stats = await fetch(`${api.baseUrl}/v1/stats?period=quarter:2025-Q1&unit=lao-cai&consistentWith=${position}`);
+        const stats = await api.fetch(`/v1/stats?period=quarter:2025-Q1&unit=lao-cai&consistentWith=${position}`);
         expect(stats.status).toBe(200);
         return ((await stats.json()) as { totals: { workdays: number } }).totals.workdays;
       };

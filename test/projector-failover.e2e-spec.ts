@@ -125,14 +125,14 @@ const BATCH = 200;
 
   it('serves the API with RUN_PROJECTIONS=false: consistentWith waits on the projector, lag and status read from the committed checkpoint', async () => {
     await api.start();
-    const post = await fetch(`${api.baseUrl}/v1/workdays`, {
+    const post = await api.fetch(`/v1/workdays`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ unitId: 'vn', workdays: 9, on: '2025-05-01' }),
     });
     expect(post.status).toBe(201);
     const { position } = (await post.json()) as { position: string };
-    const stats = await fetch(`${api.baseUrl}/v1/stats?period=month:2025-05&unit=vn&consistentWith=${position}`);
+    const stats = await api.fetch(`/v1/stats?period=month:2025-05&unit=vn&consistentWith=${position}`);
     expect(stats.status).toBe(200);
     const expectedMay2025 = history
       .filter((event) => event.type === 'WorkdaysLogged' && String((event.data as { on: string }).on).startsWith('2025-05'))
@@ -140,9 +140,9 @@ const BATCH = 200;
       .reduce((sum, event) => sum + (event.data as { workdays: number }).workdays, 9);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(expectedMay2025);
 
-    const projections = await fetch(`${api.baseUrl}/v1/admin/projections`);
+    const projections = await api.fetch(`/v1/admin/projections`);
     expect(await projections.json()).toEqual([{ name: 'period-stats', version: 1, position: expect.stringMatching(/^\d+$/), lag: 0, status: 'following' }]);
-    expect(await (await fetch(`${api.baseUrl}/metrics`)).text()).toMatch(/danvan_projection_lag_events\{projection="period-stats"\} 0/);
+    expect(await (await api.fetch(`/metrics`)).text()).toMatch(/danvan_projection_lag_events\{projection="period-stats"\} 0/);
     expect(api.log).not.toContain('lease acquired');
   }, 60_000);
 

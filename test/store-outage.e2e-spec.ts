@@ -52,16 +52,16 @@ const url = process.env.DATABASE_URL;
     await projector.start();
     await api.start();
     const post = (path: string, body: unknown) =>
-      fetch(`${api.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      api.fetch(`${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/v1/units', { unitId: 'ha-giang', name: 'Hà Giang', kind: 'province' })).status).toBe(201);
 
     await proxy.cut();
-    const unit = await fetch(`${api.baseUrl}/v1/units/ha-giang`);
+    const unit = await api.fetch(`/v1/units/ha-giang`);
     expect(unit.status).toBe(503);
     expect(await unit.json()).toEqual({ error: { code: 'STORE_UNAVAILABLE', message: 'A data store is not answering; retry later' } });
     const refusedCommand = await post('/v1/workdays', { unitId: 'ha-giang', workdays: 4, on: '2025-02-02' });
     expect(refusedCommand.status).toBe(503);
-    expect((await fetch(`${api.baseUrl}/health/ready`)).status).toBe(503);
+    expect((await api.fetch(`/health/ready`)).status).toBe(503);
 
     // Written while the processes cannot reach the server: the projector must catch up later.
     const direct = await store.append('ledger-ha-giang', [{ eventId: randomUUID(), type: 'WorkdaysLogged', data: { entryId: randomUUID(), unitId: 'ha-giang', workdays: 6, on: '2025-02-03' }, metadata: { schemaVersion: 1 } }], 'any');
@@ -71,7 +71,7 @@ const url = process.env.DATABASE_URL;
 
     await proxy.restore();
     // The API answers again as soon as the server does, and sees the projector's work.
-    const stats = await fetch(`${api.baseUrl}/v1/stats?period=month:2025-02&unit=ha-giang&consistentWith=${direct.position}`);
+    const stats = await api.fetch(`/v1/stats?period=month:2025-02&unit=ha-giang&consistentWith=${direct.position}`);
     expect(stats.status).toBe(200);
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(6);
     expect((await post('/v1/workdays', { unitId: 'ha-giang', workdays: 4, on: '2025-02-02' })).status).toBe(201);
