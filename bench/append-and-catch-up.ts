@@ -19,7 +19,7 @@ import { PeriodStatsProjection, ProjectionRunner } from '#projections';
 import { openReadModels } from '#read-models';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
-import { openServerSchema, percentile } from './bench-support.js';
+import { benchApiAuth, openServerSchema, percentile } from './bench-support.js';
 import { generateHistory, type GeneratedEvent } from '../libs/projections/src/testing/generate-history.js';
 
 const { values } = parseArgs({
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '5000' },
   },
 });
+const auth = benchApiAuth();
 const totalEvents = Number(values.events);
 /** Queries sent before timing starts: connections opened, plans and caches warm. */
 const WARM_UP_QUERIES = 50;
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   await runner.stop();
   console.error(`caught up in ${catchUpSeconds.toFixed(1)} s`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ pool: backend.pool, env: { LOG_LEVEL: 'silent', NODE_ENV: 'test' } }), { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ pool: backend.pool, env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...auth.env } }), { logger: false });
   configureHttpApp(app);
   await app.listen(0);
   const base = await app.getUrl();
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   for (let i = -WARM_UP_QUERIES; i < Number(values.queries); i++) {
     const started = performance.now();
-    const response = await fetch(`${base}/v1/stats?period=phase:2021-2025&unit=p${(i + WARM_UP_QUERIES * 34) % 34}`);
+    const response = await fetch(`${base}/v1/stats?period=phase:2021-2025&unit=p${(i + WARM_UP_QUERIES * 34) % 34}`, { headers: auth.headers });
     await response.json();
     if (response.status !== 200) throw new Error(`GET /v1/stats answered ${response.status}`);
     if (i >= 0) latencies.push(performance.now() - started);

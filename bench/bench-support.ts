@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPgServerPool, type SqlPool } from '#event-store';
+import { mintToken } from '../apps/api/src/auth/token-minting.js';
 
 /** The value below which `p` percent of the sorted latencies lie (nearest rank). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -36,4 +37,14 @@ export async function openServerSchema(url: string, prefix: string, maxConnectio
       await admin.end();
     },
   };
+}
+
+/**
+ * The benchmark's API runs with a throw-away token key and no rate limit; its queries
+ * carry a reader's token, as a dashboard's would.
+ */
+export function benchApiAuth(): { env: Record<string, string>; headers: Record<string, string> } {
+  const secret = randomBytes(32).toString('hex');
+  const token = mintToken(secret, { sub: 'bench', role: 'reader', ttlSeconds: 24 * 3600 });
+  return { env: { AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000' }, headers: { authorization: `Bearer ${token}` } };
 }

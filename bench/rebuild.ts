@@ -27,7 +27,7 @@ import { openReadModels } from '#read-models';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
 import { generateHistory } from '../libs/projections/src/testing/generate-history.js';
-import { openServerSchema, percentile } from './bench-support.js';
+import { benchApiAuth, openServerSchema, percentile } from './bench-support.js';
 import { runNaiveProjector } from './naive-projector.js';
 
 const { values } = parseArgs({
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '5000' },
   },
 });
+const auth = benchApiAuth();
 const totalEvents = Number(values.events);
 const provinces = 63;
 const communesPerProvince = Math.max(1, Math.ceil((Number(values.units) - 1 - provinces) / provinces));
@@ -91,7 +92,7 @@ async function queryLoop(base: string, until: { done: boolean } | number): Promi
       [`/v1/stats/series?unit=${unit}&granularity=month&from=2021-01-01&to=2025-12-31`, series],
     ] as const) {
       const started = performance.now();
-      const response = await fetch(`${base}${path}`);
+      const response = await fetch(`${base}${path}`, { headers: auth.headers });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
       into.push(performance.now() - started);
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
   await backend.pool.query('ANALYZE');
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ pool: backend.pool, env: { LOG_LEVEL: 'silent', NODE_ENV: 'test' } }),
+    AppModule.forRoot({ pool: backend.pool, env: { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...auth.env } }),
     { logger: false },
   );
   configureHttpApp(app);
