@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { matchesExpectedRevision, type ExpectedRevision } from '#event-store';
 
 /**
  * The transaction log of the EventStoreDB test double, with the server's semantics as seen
@@ -23,7 +24,8 @@ export interface LoggedEvent extends ProposedEvent {
   readonly createdTicks: bigint;
 }
 
-export type ExpectedState = 'any' | 'no_stream' | 'stream_exists' | bigint;
+/** EventStoreDB's expected states are the port's expected revisions. */
+export type ExpectedState = ExpectedRevision;
 
 export type AppendOutcome =
   | { readonly kind: 'success'; readonly currentRevision: bigint; readonly position: bigint }
@@ -51,7 +53,7 @@ export class InMemoryLog {
     const retried = this.findRetry(stream, proposed, expected);
     if (retried === 'conflict') return { kind: 'wrong_expected_version', current };
     if (retried) return { kind: 'success', currentRevision: retried.revision, position: retried.position };
-    if (!matches(expected, current) || proposed.length === 0) return { kind: 'wrong_expected_version', current };
+    if (!matchesExpectedRevision(expected, current) || proposed.length === 0) return { kind: 'wrong_expected_version', current };
     const createdTicks = BigInt(Date.now()) * TICKS_PER_MS;
     const written = proposed.map((event, index): LoggedEvent => {
       const position = this.nextPosition;
@@ -119,15 +121,3 @@ export class InMemoryLog {
   }
 }
 
-function matches(expected: ExpectedState, current: bigint | 'no_stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === 'no_stream';
-    case 'stream_exists':
-      return current !== 'no_stream';
-    default:
-      return current === expected;
-  }
-}

@@ -5,6 +5,20 @@
  */
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
 
+/** Whether a stream at `current` (its last revision, or none) meets the expectation. */
+export function matchesExpectedRevision(expected: ExpectedRevision, current: bigint | 'no_stream'): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === 'no_stream';
+    case 'stream_exists':
+      return current !== 'no_stream';
+    default:
+      return current === expected;
+  }
+}
+
 export interface EventMetadata {
   readonly [key: string]: unknown;
 }

@@ -2,6 +2,7 @@ import { EventEmitter, on } from 'node:events';
 import {
   ConcurrencyError,
   EventIdConflictError,
+  matchesExpectedRevision,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -215,7 +216,7 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const current = await this.currentRevision(client, streamName, true);
-    if (!matchesExpected(expected, current)) throw new ConcurrencyError(streamName, expected, current);
+    if (!matchesExpectedRevision(expected, current)) throw new ConcurrencyError(streamName, expected, current);
     const first = current === 'no_stream' ? 0n : current + 1n;
     const { rows } = await client.query<{ position: string; tx_id: string }>(
       `INSERT INTO es_events (event_id, stream_name, stream_revision, type, data, metadata)
@@ -288,18 +289,6 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function matchesExpected(expected: ExpectedRevision, current: bigint | 'no_stream'): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === 'no_stream';
-    case 'stream_exists':
-      return current !== 'no_stream';
-    default:
-      return current === expected;
-  }
-}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const position = BigInt(row.position);
