@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { EventStore, RecordedEvent } from '#event-store';
+import { readCommittedLog, type EventStore, type RecordedEvent } from '#event-store';
 import type { TestBackend, TestDatabase } from '../../libs/event-store/src/testing/test-databases.js';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { authHeader, TEST_AUTH_ENV } from '../../apps/api/src/auth/testing/test-tokens.js';
@@ -52,13 +52,7 @@ export async function startE2eApp(backend: TestBackend, env: Record<string, stri
       const separator = path.includes('?') ? '&' : '?';
       return http().get(`${path}${separator}consistentWith=${lastPosition}`);
     },
-    async readLog() {
-      const all: RecordedEvent[] = [];
-      for (let page = await store.readAll({ limit: 500 }); page.length > 0; page = await store.readAll({ after: all[all.length - 1]!.checkpoint, limit: 500 })) {
-        all.push(...page);
-      }
-      return all;
-    },
+    readLog: () => readCommittedLog(store),
     async close() {
       await app.close();
       await db.dispose();

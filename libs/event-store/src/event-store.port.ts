@@ -73,6 +73,12 @@ export interface EventStore {
   readStream(streamName: string): Promise<RecordedEvent[]>;
   /** A page of the global log in order, never skipping an event that commits later. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Resolves once readAll can return every event committed before the call: a store whose
+   * readAll holds back events behind still-running writers waits for them, up to
+   * `timeoutMs`. Resolves false when that time ran out (some events may still be held back).
+   */
+  awaitCommittedReadable(timeoutMs: number): Promise<boolean>;
   /** Catch up from a checkpoint, then follow new events; ends when the signal aborts. */
   subscribeToAll(options: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
   /**

@@ -8,6 +8,7 @@ export * from './sql/pglite-pool.js';
 export * from './sql/embedded-database.js';
 export * from './postgres/checkpoint.js';
 export * from './postgres/postgres-event-store.js';
+export * from './scan-committed-log.js';
 export { openEventStoreDb } from './eventstoredb/open-eventstoredb.js';
 export type { EventStoreDbEventStore, EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';
 export type { ResubscribeOptions } from './eventstoredb/follow-all.js';

@@ -1,20 +1,13 @@
 import type { EventStore } from '../event-store.port.js';
+import { scanCommittedLog } from '../scan-committed-log.js';
 import { ChainVerifier, type AnchoredHead, type VerificationReport } from './chain-verifier.js';
 
-const PAGE = 5000;
-
-/** Reads the whole log in order, page by page, through a ChainVerifier. */
+/** Reads the whole log in order through a ChainVerifier. */
 export async function verifyEventLog(
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAll' | 'awaitCommittedReadable'>,
   heads: readonly AnchoredHead[] = [],
 ): Promise<{ report: VerificationReport; verifier: ChainVerifier }> {
   const verifier = new ChainVerifier(heads);
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.readAll({ after, limit: PAGE });
-    for (const event of page) verifier.add(event);
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.checkpoint;
-  }
+  for await (const event of scanCommittedLog(store)) verifier.add(event);
   return { report: verifier.report(), verifier };
 }

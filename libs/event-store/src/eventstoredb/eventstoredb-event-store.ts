@@ -127,6 +127,11 @@ export class EventStoreDbEventStore implements EventStore {
     return isAfter(parseLogCheckpoint(checkpoint)!, parseLogCheckpoint(from));
   }
 
+  /** The server's `$all` shows an event once it is committed: nothing to wait for. */
+  async awaitCommittedReadable(): Promise<boolean> {
+    return true;
+  }
+
   async isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean> {
     return coversPosition(parseLogCheckpoint(checkpoint), position);
   }

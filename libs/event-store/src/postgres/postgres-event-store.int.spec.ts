@@ -64,6 +64,33 @@ if (server) {
         await db.dispose();
       }
     });
+
+    it('waits, for a whole-log reader, until the events committed before it are readable', async () => {
+      const db = await server.create();
+      const store = new PostgresEventStore(db.pool);
+      await store.migrate();
+      const slow = await db.pool.connect();
+      try {
+        // A writer (a projection batch, say) holds a transaction id while an append commits.
+        await slow.query('BEGIN');
+        await slow.query('SELECT pg_current_xact_id()');
+        const committed = await store.append(`s-${randomUUID()}`, [{ eventId: randomUUID(), type: 'Committed', data: {}, metadata: {} }], 'no_stream');
+        expect(await store.readAll({ limit: 10 })).toEqual([]);
+        expect(await store.awaitCommittedReadable(50)).toBe(false);
+
+        const waiting = store.awaitCommittedReadable(5000);
+        let settled = false;
+        void waiting.then(() => (settled = true));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(settled).toBe(false);
+        await slow.query('COMMIT');
+        expect(await waiting).toBe(true);
+        expect((await store.readAll({ limit: 10 })).map((e) => e.position)).toEqual([committed.position]);
+      } finally {
+        slow.release();
+        await db.dispose();
+      }
+    });
   });
 }
 

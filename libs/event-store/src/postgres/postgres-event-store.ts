@@ -1,4 +1,5 @@
 import { EventEmitter, on } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   ConcurrencyError,
   EventIdConflictError,
@@ -154,6 +155,25 @@ export class PostgresEventStore implements EventStore {
       [from.txId.toString(), from.position.toString(), limit],
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async awaitCommittedReadable(timeoutMs: number): Promise<boolean> {
+    // Every transaction that had committed (or even begun) when we were called has an id
+    // below this snapshot's xmax; readAll shows them all once the oldest running one is past it.
+    const { rows } = await this.pool.query<{ horizon: string }>(
+      'SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS horizon',
+    );
+    const horizon = rows[0]!.horizon;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows: now } = await this.pool.query<{ readable: boolean }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint >= $1::bigint AS readable',
+        [horizon],
+      );
+      if (now[0]!.readable) return true;
+      if (Date.now() >= deadline) return false;
+      await delay(20);
+    }
   }
 
   async *subscribeToAll({ after, batchSize, signal }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {

@@ -5,6 +5,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '../event-store.port.js';
+import { scanCommittedLog } from '../scan-committed-log.js';
 
 /**
  * The behaviour every EventStore adapter must show, run unchanged against each backend.
@@ -167,6 +168,15 @@ export function describeEventStoreContract(backend: string, open: () => Promise<
         expect(await store.isCovered(a.position, undefined)).toBe(false);
         expect(await store.countAfter(a.checkpoint)).toBeGreaterThanOrEqual(1);
         expect(await store.countAfter(b.checkpoint)).toBe(0);
+      });
+
+      it('scans the whole log with every event committed before the scan', async () => {
+        const written = await store.append(stream(), [event('Written')], 'no_stream');
+        expect(await store.awaitCommittedReadable(5000)).toBe(true);
+        const scanned: RecordedEvent[] = [];
+        for await (const recorded of scanCommittedLog(store)) scanned.push(recorded);
+        expect(scanned.at(-1)?.position).toBe(written.position);
+        expect(new Set(scanned.map((e) => e.eventId)).size).toBe(scanned.length);
       });
 
       it('orders checkpoints, so a reader can tell an event it has already applied', async () => {

@@ -9,28 +9,18 @@ import {
   type IsoDate,
   type UnitEvent,
 } from '#domain';
-import type { EventStore, RecordedEvent } from '#event-store';
+import { scanCommittedLog, type EventStore, type RecordedEvent } from '#event-store';
 import { toDomainEvent } from '../../commands/shared/stream-loader.js';
 
-const PAGE = 5000;
 const UNIT_TYPES = new Set(['UnitRegistered', 'UnitMerged']);
 const AWARD_TYPES = new Set(['AwardGranted', 'AwardRevoked']);
 
-/** The whole log in order, a page at a time: only one page is ever held in memory. */
-export async function* scanLog(store: Pick<EventStore, 'readAll'>): AsyncIterable<RecordedEvent> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.readAll({ after, limit: PAGE });
-    yield* page;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.checkpoint;
-  }
-}
+type LogReader = Pick<EventStore, 'readAll' | 'awaitCommittedReadable'>;
 
 /** The current unit tree, replayed from the log's unit events. */
-export async function replayUnitTree(store: Pick<EventStore, 'readAll'>): Promise<UnitTreeReplay> {
+export async function replayUnitTree(store: LogReader): Promise<UnitTreeReplay> {
   const tree = new UnitTreeReplay();
-  for await (const event of scanLog(store)) {
+  for await (const event of scanCommittedLog(store)) {
     if (UNIT_TYPES.has(event.type)) tree.apply(toDomainEvent(event) as UnitEvent);
   }
   return tree;
@@ -59,17 +49,17 @@ export interface AwardInForce {
  * awards revoked by then (revocations are few), the second streams the grants, so the
  * answer never holds the awards themselves in memory.
  */
-export async function* awardsInForce(store: Pick<EventStore, 'readAll'>, asOf: IsoDate, unitId?: string): AsyncIterable<AwardInForce> {
+export async function* awardsInForce(store: LogReader, asOf: IsoDate, unitId?: string): AsyncIterable<AwardInForce> {
   const tree = new UnitTreeReplay();
   const revokedOn = new Map<string, IsoDate>();
-  for await (const event of scanLog(store)) {
+  for await (const event of scanCommittedLog(store)) {
     if (UNIT_TYPES.has(event.type)) tree.apply(toDomainEvent(event) as UnitEvent);
     else if (event.type === 'AwardRevoked') {
       const revocation = toDomainEvent(event) as AwardRevoked;
       if (revocation.data.revokedOn <= asOf) revokedOn.set(revocation.data.awardId, revocation.data.revokedOn);
     }
   }
-  for await (const event of scanLog(store)) {
+  for await (const event of scanCommittedLog(store)) {
     if (event.type !== 'AwardGranted') continue;
     const { data } = toDomainEvent(event) as AwardGranted;
     if (!isInForceOn(asOf, data.decidedOn, revokedOn.get(data.awardId))) continue;
@@ -105,9 +95,9 @@ export interface AwardHistoryFilter {
  * A revocation names no unit: its grant is read from the award's stream (revocations
  * are rare), so no set of award ids is kept.
  */
-export async function* awardHistory(store: Pick<EventStore, 'readAll' | 'readStream'>, filter: AwardHistoryFilter): AsyncIterable<RecordedEvent> {
+export async function* awardHistory(store: LogReader & Pick<EventStore, 'readStream'>, filter: AwardHistoryFilter): AsyncIterable<RecordedEvent> {
   const tree = filter.unitId === undefined ? undefined : await replayUnitTree(store);
-  for await (const event of scanLog(store)) {
+  for await (const event of scanCommittedLog(store)) {
     if (!AWARD_TYPES.has(event.type)) continue;
     const domainEvent = toDomainEvent(event) as AwardGranted | AwardRevoked;
     const date = awardEventDate(domainEvent);

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
+import { readCommittedLog, type EventStore, type RecordedEvent, type SqlPool } from '#event-store';
 import type { TestBackend, TestDatabase } from '../../../../../libs/event-store/src/testing/test-databases.js';
 import { AuthModule } from '../../auth/auth.module.js';
 import { authHeader, TEST_ADMIN_SUBJECT, TEST_AUTH_ENV } from '../../auth/testing/test-tokens.js';
@@ -76,7 +76,7 @@ export async function createCommandsTestApp(
       pool: db.pool,
       // As an admin unless the test sends its own Authorization header.
       post: (path, body, headers = {}) => request(app.getHttpServer()).post(path).set({ ...authHeader(), ...headers }).send(body as object),
-      readAll: () => readWholeLog(store),
+      readAll: () => readCommittedLog(store),
       readStream: (stream) => store.readStream(stream),
       async close() {
         await app.close();
@@ -86,15 +86,6 @@ export async function createCommandsTestApp(
   } catch (error) {
     await dispose();
     throw error;
-  }
-}
-
-async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for (;;) {
-    const page = await store.readAll({ after: events[events.length - 1]?.checkpoint, limit: 1000 });
-    events.push(...page);
-    if (page.length < 1000) return events;
   }
 }
 
