@@ -19,4 +19,15 @@ export interface Projection {
   /** The read-model tables it writes, all of which a rebuild builds afresh and swaps in. */
   readonly tables: readonly string[];
   apply(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<void>;
+  /**
+   * Optional, for a rebuild's first pass over empty tables: a fold of many batches in
+   * memory that writes its rows once. Must build exactly the rows `apply` would.
+   */
+  foldInMemory?(): InMemoryFold;
+}
+
+export interface InMemoryFold {
+  apply(events: readonly ProjectedEvent[]): Promise<void>;
+  /** Writes every row folded so far into the (empty) tables of the caller's transaction. */
+  write(tx: SqlClient): Promise<void>;
 }

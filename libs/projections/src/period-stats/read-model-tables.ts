@@ -133,3 +133,15 @@ export const rawToEntry = (raw: RawRow): EntryRow => ({
   voided: raw.voided === true,
   pathVersion: Number(raw.path_version),
 });
+
+/** A phase's row; defining one twice keeps the first (replaying an event changes nothing). */
+export async function insertPhase(
+  tx: SqlClient,
+  phase: { readonly phaseId: string; readonly name: string; readonly startsOn: string; readonly endsOn: string },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO rm_phases (phase_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (phase_id) DO NOTHING`,
+    [phase.phaseId, phase.name, phase.startsOn, phase.endsOn],
+  );
+}

@@ -78,17 +78,24 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await live.waitUntilCovered(lastPosition, 60_000)).toBe(true);
       const underLoad = await snapshot(db.pool);
 
-      // Interrupted after two batches: the live tables stay as they were; run again, it resumes.
-      const controller = new AbortController();
-      let batches = 0;
-      const interrupted = new ProjectionRebuild(store, db.pool, projection, {
-        batchSize: 1000,
-        signal: controller.signal,
-        onProgress: () => ++batches === 2 && controller.abort(),
-      });
-      await expect(interrupted.run()).rejects.toThrow();
-      expect(await snapshot(db.pool)).toEqual(underLoad);
-      expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(true);
+      // Interrupted in its first pass (the fold in memory): nothing written, the next run starts clean.
+      const interruptedAt = async (pages: number, options: { inMemoryEvents?: number } = {}) => {
+        const controller = new AbortController();
+        let seen = 0;
+        const interrupted = new ProjectionRebuild(store, db.pool, projection, {
+          batchSize: 1000,
+          ...options,
+          signal: controller.signal,
+          onProgress: () => ++seen === pages && controller.abort(),
+        });
+        await expect(interrupted.run()).rejects.toThrow();
+        expect(await snapshot(db.pool)).toEqual(underLoad);
+        expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(true);
+      };
+      await interruptedAt(2);
+      // This time the first pass stops at 5,000 events and writes them; interrupted two batches
+      // after that, the next run resumes from the checkpoint those batches left.
+      await interruptedAt(7, { inMemoryEvents: 5000 });
       const resumed = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run();
       expect(resumed).toEqual({ processed: 22_000, resumed: true });
       // Equal to the tables the live runner kept up to date under load, and to a clean rebuild.

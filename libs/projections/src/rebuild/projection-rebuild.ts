@@ -1,6 +1,7 @@
 import { inTransaction, type EventStore, type RecordedEvent, type SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
-import { applyBatchInTransaction } from '../runner/batch-transaction.js';
+import { applyBatchInTransaction, writeUpToCheckpoint } from '../runner/batch-transaction.js';
+import { toProjectedEvents } from '../runner/projected-events.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import {
   createShadowTables,
@@ -22,6 +23,12 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   readonly batchSize: number;
+  /**
+   * At most this many events are folded in memory before the first write (when the
+   * projection can, and the rebuild starts clean); the rest go batch by batch. Bounds the
+   * memory of a first pass: ~500 MB per million events for period-stats.
+   */
+  readonly inMemoryEvents?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -31,6 +38,8 @@ export interface RebuildResult {
   /** Whether it went on from tables an interrupted rebuild of the same version had left. */
   readonly resumed: boolean;
 }
+
+const DEFAULT_IN_MEMORY_EVENTS = 2_000_000;
 
 /** Times in a row the rebuild may find the live tables ahead and nothing new in the log. */
 const SWAP_ATTEMPTS = 20;
@@ -60,6 +69,11 @@ export class ProjectionRebuild {
     let total = processed + (await this.store.countAfter(after));
 
     const pages = new PrefetchingReader(this.store, this.options.batchSize);
+    if (!resumedFrom && this.projection.foldInMemory) {
+      const firstPass = await this.foldInMemory(schemas, pages, meter, total);
+      ({ after, processed } = firstPass);
+      total = Math.max(total, processed);
+    }
     let logged = false;
     for (let attempt = 0; ; ) {
       this.options.signal?.throwIfAborted();
@@ -90,6 +104,38 @@ export class ProjectionRebuild {
     }
     this.options.onProgress?.(meter.progress(processed, processed));
     return { processed, resumed: resumedFrom !== undefined };
+  }
+
+  /**
+   * The first pass into the empty tables: folds the log in memory page by page, then writes
+   * every table once and the checkpoint with them. Killed before that commit, it leaves
+   * nothing, and the next run starts clean.
+   */
+  private async foldInMemory(
+    schemas: RebuildSchemas,
+    pages: PrefetchingReader,
+    meter: RateMeter,
+    total: number,
+  ): Promise<{ after: string | undefined; processed: number }> {
+    const fold = this.projection.foldInMemory!();
+    const limit = this.options.inMemoryEvents ?? DEFAULT_IN_MEMORY_EVENTS;
+    let last: RecordedEvent | undefined;
+    let processed = 0;
+    while (processed < limit) {
+      this.options.signal?.throwIfAborted();
+      const page = await pages.read(last?.checkpoint);
+      if (page.length === 0) break;
+      last = page[page.length - 1]!;
+      pages.prefetch(last.checkpoint);
+      await fold.apply(toProjectedEvents(page));
+      processed += page.length;
+      this.options.onProgress?.(meter.progress(processed, Math.max(total, processed)));
+    }
+    if (!last) return { after: undefined, processed };
+    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, { last, count: processed }, (tx) =>
+      fold.write(tx),
+    );
+    return { after: last.checkpoint, processed };
   }
 
   /** The checkpoint of tables an interrupted rebuild of this version left, if any. */

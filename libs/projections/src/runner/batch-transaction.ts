@@ -1,4 +1,4 @@
-import { inTransaction, type RecordedEvent, type SqlPool } from '#event-store';
+import { inTransaction, type RecordedEvent, type SqlClient, type SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { toProjectedEvents } from './projected-events.js';
@@ -32,8 +32,23 @@ export async function applyBatchInTransaction(
   batch: readonly RecordedEvent[],
   target: BatchTarget,
 ): Promise<void> {
-  const last = batch[batch.length - 1]!;
   const events = toProjectedEvents(batch);
+  await writeUpToCheckpoint(pool, projection, target, { last: batch[batch.length - 1]!, count: batch.length }, async (tx) => {
+    if (events.length > 0) await projection.apply(tx, events);
+  });
+}
+
+/**
+ * Writes the rows of the events after `target.after` up to `through.last` (`write`) and
+ * moves the checkpoint there, in one transaction, under the same guard as a batch.
+ */
+export async function writeUpToCheckpoint(
+  pool: SqlPool,
+  projection: Projection,
+  target: BatchTarget,
+  through: { readonly last: RecordedEvent; readonly count: number },
+  write: (tx: SqlClient) => Promise<void>,
+): Promise<void> {
   await inTransaction(pool, async (tx) => {
     // Losing the last commits in a server crash only means projecting those events again:
     // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
@@ -47,7 +62,7 @@ export async function applyBatchInTransaction(
     );
     const stored = await readCheckpoint(tx, projection.name, { forUpdate: true });
     if (stored?.checkpoint !== target.after) throw new CheckpointMovedError(projection.name, target.after, stored?.checkpoint);
-    if (events.length > 0) await projection.apply(tx, events);
-    await saveCheckpoint(tx, projection.name, projection.version, last.checkpoint, last.position, batch.length);
+    await write(tx);
+    await saveCheckpoint(tx, projection.name, projection.version, through.last.checkpoint, through.last.position, through.count);
   });
 }
