@@ -55,5 +55,6 @@ export class StatsAccumulator {
  * carry at most a few decimals, so six decimal places written as text are exact.
  */
 export function toNumericText(value: number): string {
+  if (value === 0) return '0'; // most months of a year row: no rounding to do
   return Number(value.toFixed(6)).toString();
 }

@@ -1,6 +1,7 @@
 import { MONTH_COLUMNS, yearAndMonthOf } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { insertInChunks, type Column } from '../sql/unnest-upsert.js';
+import { inKeyOrder } from './in-key-order.js';
 import { toNumericText, type StatDelta } from './stats-accumulator.js';
 
 interface YearSum {
@@ -9,7 +10,7 @@ interface YearSum {
   readonly pathVersion: number;
   readonly field: string;
   readonly metric: string;
-  readonly months: Float64Array;
+  readonly months: number[];
 }
 
 const YEAR_COLUMNS: Column<YearSum>[] = [
@@ -27,6 +28,7 @@ const YEAR_COLUMNS: Column<YearSum>[] = [
  * field × metric with its twelve months: the rows rm_year_stats ends up with, written once.
  */
 export class YearSums {
+  /** Keyed by unit first, like the table's primary key: see inKeyOrder. */
   private readonly sums = new Map<string, YearSum>();
 
   add(delta: StatDelta): void {
@@ -34,13 +36,13 @@ export class YearSums {
     const id = `${delta.unitId}\u0000${year}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
     let sum = this.sums.get(id);
     if (!sum) {
-      sum = { unitId: delta.unitId, year, pathVersion: delta.pathVersion, field: delta.field, metric: delta.metric, months: new Float64Array(12) };
+      sum = { unitId: delta.unitId, year, pathVersion: delta.pathVersion, field: delta.field, metric: delta.metric, months: new Array<number>(12).fill(0) };
       this.sums.set(id, sum);
     }
     sum.months[month - 1]! += delta.amount;
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await insertInChunks(tx, 'rm_year_stats', YEAR_COLUMNS, [...this.sums.values()]);
+    await insertInChunks(tx, 'rm_year_stats', YEAR_COLUMNS, inKeyOrder(this.sums));
   }
 }

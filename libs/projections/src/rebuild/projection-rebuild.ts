@@ -69,7 +69,8 @@ export class ProjectionRebuild {
     let total = processed + (await this.store.countAfter(after));
 
     const pages = new PrefetchingReader(this.store, this.options.batchSize);
-    if (!resumedFrom && this.projection.foldInMemory) {
+    const foldsInMemory = !resumedFrom && this.projection.foldInMemory !== undefined;
+    if (foldsInMemory) {
       const firstPass = await this.foldInMemory(schemas, pages, meter, total);
       ({ after, processed } = firstPass);
       total = Math.max(total, processed);
@@ -92,7 +93,7 @@ export class ProjectionRebuild {
       if (!logged) {
         // At the head once: the tables are rewritten (ordered, logged) outside the swap's
         // transaction, and the events that arrive meanwhile are read on before swapping.
-        await finishShadowTables(this.pool, this.projection, schemas);
+        await finishShadowTables(this.pool, this.projection, schemas, { cluster: !foldsInMemory });
         logged = true;
         continue;
       }

@@ -47,19 +47,24 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
 }
 
 /**
- * Before the swap: each filled table is rewritten in primary-key order (a query for a
- * subtree then reads its units' rows from a few pages, not one page per row) and made
- * crash-safe, one sequential write each.
+ * Before the swap: each filled table is made crash-safe, one sequential write each, and,
+ * with `cluster`, first rewritten in primary-key order (a query for a subtree then reads
+ * its units' rows from a few pages, not one page per row). Tables written in key order
+ * (a first pass in memory) need no rewrite.
  */
-export async function finishShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+export async function finishShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { cluster: boolean }): Promise<void> {
   for (const table of [...projection.tables, CHECKPOINTS]) {
-    const { rows } = await db.query<{ index: string }>(
-      'SELECT c.relname AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass($1) AND i.indisprimary',
-      [`${q(schemas.shadow)}.${q(table)}`],
-    );
-    if (rows[0]) await db.query(`CLUSTER ${q(schemas.shadow)}.${q(table)} USING ${q(rows[0].index)}`);
+    if (options.cluster) await clusterByPrimaryKey(db, schemas, table);
     await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET LOGGED`);
   }
+}
+
+async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: string): Promise<void> {
+  const { rows } = await db.query<{ index: string }>(
+    'SELECT c.relname AS index FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass($1) AND i.indisprimary',
+    [`${q(schemas.shadow)}.${q(table)}`],
+  );
+  if (rows[0]) await db.query(`CLUSTER ${q(schemas.shadow)}.${q(table)} USING ${q(rows[0].index)}`);
 }
 
 /** Whether `shadow` holds every table a rebuild of this projection writes. */
