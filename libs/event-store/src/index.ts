@@ -5,6 +5,7 @@ export * from './sql/pg-server-pool.js';
 export * from './sql/connection-failure.js';
 export * from './sql/migration-lock.js';
 export * from './sql/pglite-pool.js';
+export * from './sql/copy-rows.js';
 export * from './sql/embedded-database.js';
 export * from './postgres/checkpoint.js';
 export * from './postgres/postgres-event-store.js';

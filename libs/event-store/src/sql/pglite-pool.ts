@@ -81,6 +81,12 @@ export class PGliteClient extends EventEmitter implements SqlClient {
     );
   }
 
+  /** `COPY … FROM '/dev/blob'` with `blob` as its input (see copy-rows.ts). */
+  async copyFromBlob(sql: string, blob: Blob): Promise<void> {
+    if (this.released) throw new Error('PGlite client used after release');
+    await this.db.query(sql, [], { blob });
+  }
+
   release(): void {
     if (this.released) return;
     this.released = true;

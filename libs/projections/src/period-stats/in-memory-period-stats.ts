@@ -1,7 +1,7 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
 import type { InMemoryFold, ProjectedEvent } from '../projection.js';
-import { insertInChunks } from '../sql/unnest-upsert.js';
+import { copyInto } from '../sql/copy-into.js';
 import { inKeyOrder } from './in-key-order.js';
 import { InMemoryUnitTree } from './in-memory-unit-tree.js';
 import { applyPeriodStatsEvent, type PeriodStatsState } from './period-stats-rules.js';
@@ -32,9 +32,9 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   async write(tx: SqlClient): Promise<void> {
     await this.tree.write(tx);
     for (const phase of this.phases.values()) await insertPhase(tx, phase);
-    await insertInChunks(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
-    await insertInChunks(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
-    await insertInChunks(tx, 'rm_ledger_entries', ENTRY_COLUMNS, inKeyOrder(this.entries));
+    await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
+    await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
+    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, inKeyOrder(this.entries));
     await this.sums.write(tx);
   }
 

@@ -1,6 +1,7 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
-import { insertInChunks, type Column } from '../sql/unnest-upsert.js';
+import { copyInto } from '../sql/copy-into.js';
+import type { Column } from '../sql/unnest-upsert.js';
 
 type UnitRegistration = DomainEventOf<'UnitRegistered'>['data'];
 type UnitMerge = DomainEventOf<'UnitMerged'>['data'];
@@ -115,13 +116,13 @@ export class InMemoryUnitTree {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await insertInChunks(tx, 'rm_units', UNIT_COLUMNS, [...this.units.values()]);
+    await copyInto(tx, 'rm_units', UNIT_COLUMNS, [...this.units.values()]);
     const closure: ClosureRow[] = [];
     for (const [descendantId, ancestors] of this.ancestors) {
       for (const [ancestorId, depth] of ancestors) closure.push({ ancestorId, descendantId, depth });
     }
-    await insertInChunks(tx, 'rm_unit_closure', CLOSURE_COLUMNS, closure);
-    await insertInChunks(tx, 'rm_unit_path_closure', PATH_COLUMNS, this.paths);
+    await copyInto(tx, 'rm_unit_closure', CLOSURE_COLUMNS, closure);
+    await copyInto(tx, 'rm_unit_path_closure', PATH_COLUMNS, this.paths);
   }
 
   /** The unit's current ancestor path under its current version (the path-closure rows). */

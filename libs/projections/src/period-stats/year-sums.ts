@@ -1,6 +1,7 @@
 import { MONTH_COLUMNS, yearAndMonthOf } from '#read-models';
 import type { SqlClient } from '#event-store';
-import { insertInChunks, type Column } from '../sql/unnest-upsert.js';
+import { copyInto } from '../sql/copy-into.js';
+import type { Column } from '../sql/unnest-upsert.js';
 import { inKeyOrder } from './in-key-order.js';
 import { toNumericText, type StatDelta } from './stats-accumulator.js';
 
@@ -43,6 +44,6 @@ export class YearSums {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await insertInChunks(tx, 'rm_year_stats', YEAR_COLUMNS, inKeyOrder(this.sums));
+    await copyInto(tx, 'rm_year_stats', YEAR_COLUMNS, inKeyOrder(this.sums));
   }
 }

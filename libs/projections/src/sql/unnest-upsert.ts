@@ -40,18 +40,3 @@ export async function upsertRows<Row>(
   );
 }
 
-/** Rows per statement when filling an empty table: big enough to amortise, small enough for the server's memory. */
-const CHUNK_ROWS = 20_000;
-
-/** Fills a table a rebuild has just created (nothing to conflict with), a chunk of rows per statement. */
-export async function insertInChunks<Row>(tx: SqlClient, table: string, columns: readonly Column<Row>[], rows: readonly Row[]): Promise<void> {
-  const names = columns.map((column) => column.name).join(', ');
-  const arrays = columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ');
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS);
-    await tx.query(
-      `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
-      columns.map((column) => chunk.map(column.value)),
-    );
-  }
-}
