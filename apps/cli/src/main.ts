@@ -42,6 +42,7 @@ program
       await stores.serialiseMigrations(() => openReadModels(stores.readPool));
       const record = await rebuildWithProgressBar(stores.eventStore, stores.readPool, PROJECTIONS[options.projection](), {
         batchSize: options.batch ?? config.projectionBatchSize,
+        inMemoryHeapMb: config.rebuildMemoryMb,
         signal: controller.signal,
       });
       process.exitCode = record.status === 'done' ? 0 : 1;

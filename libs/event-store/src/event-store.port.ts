@@ -59,6 +59,18 @@ export interface ReadAllOptions {
   /** Start right after this checkpoint; omitted = from the beginning of the log. */
   readonly after?: string | undefined;
   readonly limit: number;
+  /**
+   * Only these keys of each event's metadata (see pickMetadata), for a reader that needs
+   * few of them: a projection reads the schema version, not the actor or the hash chain.
+   */
+  readonly metadataKeys?: readonly string[];
+}
+
+/** An event's metadata narrowed to `keys`; a key absent or null is left out. */
+export function pickMetadata(metadata: EventMetadata, keys: readonly string[]): EventMetadata {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if (metadata[key] !== undefined && metadata[key] !== null) picked[key] = metadata[key];
+  return picked;
 }
 
 export interface SubscribeOptions {

@@ -43,6 +43,7 @@ export class AdminService implements OnModuleInit {
     try {
       const { rebuildId, finished } = await startJournaledRebuild(this.store, this.pool, projection, {
         batchSize: this.config.projectionBatchSize,
+        inMemoryHeapMb: this.config.rebuildMemoryMb,
       });
       void finished.then((record) =>
         record.status === 'done'

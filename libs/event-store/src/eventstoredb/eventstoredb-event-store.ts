@@ -13,6 +13,7 @@ import {
   type AppendExpectedRevision,
 } from '@eventstore/db-client';
 import {
+  pickMetadata,
   StoreUnavailableError,
   type AppendResult,
   type EventStore,
@@ -108,11 +109,13 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, limit, metadataKeys }: ReadAllOptions): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     for await (const page of this.pagesOfAll(parseLogCheckpoint(after), limit)) {
       for (const event of page) {
-        if (isApplicationEvent(event)) events.push(toRecordedEvent(event, event.position));
+        if (!isApplicationEvent(event)) continue;
+        const recorded = toRecordedEvent(event, event.position);
+        events.push(metadataKeys ? { ...recorded, metadata: pickMetadata(recorded.metadata, metadataKeys) } : recorded);
         if (events.length === limit) return events;
       }
     }

@@ -179,6 +179,21 @@ export function describeEventStoreContract(backend: string, open: () => Promise<
         expect(new Set(scanned.map((e) => e.eventId)).size).toBe(scanned.length);
       });
 
+      it('reads the log with only the metadata keys asked for, the same events in the same order', async () => {
+        const name = stream();
+        await store.append(name, [event('A', {}, { actor: 'a', schemaVersion: 2, correlationId: 'c' }), event('B', {}, { actor: 'b' })], 'no_stream');
+        const whole = await readWholeLog(store);
+        const narrowed: RecordedEvent[] = [];
+        for (let after: string | undefined; ; ) {
+          const page = await store.readAll({ after, limit: 100, metadataKeys: ['schemaVersion', 'missing'] });
+          if (page.length === 0) break;
+          narrowed.push(...page);
+          after = page[page.length - 1]!.checkpoint;
+        }
+        expect(narrowed.map((e) => [e.eventId, e.checkpoint, e.type, e.data])).toEqual(whole.map((e) => [e.eventId, e.checkpoint, e.type, e.data]));
+        expect(narrowed.slice(-2).map((e) => e.metadata)).toEqual([{ schemaVersion: 2 }, {}]);
+      });
+
       it('orders checkpoints, so a reader can tell an event it has already applied', async () => {
         const name = stream();
         const a = await store.append(name, [event('A')], 'no_stream');

@@ -2,48 +2,63 @@ import { MONTH_COLUMNS, yearAndMonthOf } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import type { Column } from '../sql/unnest-upsert.js';
-import { inKeyOrder } from './in-key-order.js';
 import { toNumericText, type StatDelta } from './stats-accumulator.js';
 
-interface YearSum {
-  readonly unitId: string;
-  readonly year: number;
-  readonly pathVersion: number;
-  readonly field: string;
-  readonly metric: string;
-  readonly months: number[];
-}
+const SEPARATOR = '\u0000';
 
-const YEAR_COLUMNS: Column<YearSum>[] = [
-  { name: 'unit_id', type: 'text', value: (s) => s.unitId },
-  { name: 'year', type: 'integer', value: (s) => s.year },
-  { name: 'path_version', type: 'integer', value: (s) => s.pathVersion },
-  { name: 'field', type: 'text', value: (s) => s.field },
-  { name: 'metric', type: 'text', value: (s) => s.metric },
-  { name: 'total', type: 'numeric', value: (s) => toNumericText(s.months.reduce((a, b) => a + b, 0)) },
-  ...MONTH_COLUMNS.map((name, month): Column<YearSum> => ({ name, type: 'numeric', value: (s) => toNumericText(s.months[month]!) })),
-];
+/** One row of rm_year_stats as written: its key parts and where its twelve months lie. */
+interface YearRow {
+  readonly key: readonly string[];
+  readonly slot: number;
+}
 
 /**
  * A whole log's statistics summed in memory, one row per unit × year × path version ×
  * field × metric with its twelve months: the rows rm_year_stats ends up with, written once.
+ * Hundreds of thousands of rows: each is only its key (unit first, like the table's
+ * primary key) and a slot of twelve months in one growing array, no object per row.
  */
 export class YearSums {
-  /** Keyed by unit first, like the table's primary key: see inKeyOrder. */
-  private readonly sums = new Map<string, YearSum>();
+  private readonly slots = new Map<string, number>();
+  private months = new Float64Array(12 * 4096);
 
   add(delta: StatDelta): void {
     const { year, month } = yearAndMonthOf(delta.day);
-    const id = `${delta.unitId}\u0000${year}\u0000${delta.pathVersion}\u0000${delta.field}\u0000${delta.metric}`;
-    let sum = this.sums.get(id);
-    if (!sum) {
-      sum = { unitId: delta.unitId, year, pathVersion: delta.pathVersion, field: delta.field, metric: delta.metric, months: new Array<number>(12).fill(0) };
-      this.sums.set(id, sum);
+    const key = `${delta.unitId}${SEPARATOR}${year}${SEPARATOR}${delta.pathVersion}${SEPARATOR}${delta.field}${SEPARATOR}${delta.metric}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+      if (12 * (slot + 1) > this.months.length) this.grow();
     }
-    sum.months[month - 1]! += delta.amount;
+    this.months[12 * slot + month - 1]! += delta.amount;
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await copyInto(tx, 'rm_year_stats', YEAR_COLUMNS, inKeyOrder(this.sums));
+    // Key order: the index grows at its end and a unit's rows share pages (no CLUSTER).
+    const keys = [...this.slots.keys()].sort();
+    const rows = function* (slots: ReadonlyMap<string, number>): Generator<YearRow> {
+      for (const key of keys) yield { key: key.split(SEPARATOR), slot: slots.get(key)! };
+    };
+    await copyInto(tx, 'rm_year_stats', this.columns(), rows(this.slots));
+  }
+
+  private columns(): Column<YearRow>[] {
+    const month = (row: YearRow, index: number) => this.months[12 * row.slot + index]!;
+    return [
+      { name: 'unit_id', type: 'text', value: (row) => row.key[0]! },
+      { name: 'year', type: 'integer', value: (row) => row.key[1]! },
+      { name: 'path_version', type: 'integer', value: (row) => row.key[2]! },
+      { name: 'field', type: 'text', value: (row) => row.key[3]! },
+      { name: 'metric', type: 'text', value: (row) => row.key[4]! },
+      { name: 'total', type: 'numeric', value: (row) => toNumericText(MONTH_COLUMNS.reduce((sum, _, i) => sum + month(row, i), 0)) },
+      ...MONTH_COLUMNS.map((name, i): Column<YearRow> => ({ name, type: 'numeric', value: (row) => toNumericText(month(row, i)) })),
+    ];
+  }
+
+  private grow(): void {
+    const larger = new Float64Array(this.months.length * 2);
+    larger.set(this.months);
+    this.months = larger;
   }
 }

@@ -69,6 +69,9 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await snapshot(db.pool)).toEqual(incremental);
       expect(progress.map((p) => p.processed)).toEqual([...progress.map((p) => p.processed)].sort((a, b) => a - b));
       expect(progress.at(-1)).toMatchObject({ processed: 20_000, total: 20_000, etaSeconds: 0 });
+      // With no heap to spare for a first pass in memory, it goes batch by batch: same rows.
+      expect(await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, inMemoryHeapMb: 1 }).run()).toEqual({ processed: 20_000, resumed: false });
+      expect(await snapshot(db.pool)).toEqual(incremental);
 
       // A rebuild while events keep arriving and the live runner keeps projecting them.
       const [, lastPosition] = await Promise.all([

@@ -27,27 +27,30 @@ export async function rebuildSchemasFor(db: Db, projection: Projection): Promise
 const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /**
- * Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`,
- * unlogged while they fill: no write-ahead log per row. A server crash empties unlogged
- * tables, the checkpoint table with them, so the next rebuild starts clean, never mixed.
+ * Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`.
+ * Filled batch by batch (rows rewritten many times), they are unlogged while they fill: no
+ * write-ahead log per row; a server crash empties unlogged tables, the checkpoint table
+ * with them, so the next rebuild starts clean, never mixed. Filled by a first pass in
+ * memory (each row written once), they are logged from the start: no rewrite at the end.
  */
-export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { logged: boolean }): Promise<void> {
   await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
   await db.query(`CREATE SCHEMA ${q(schemas.shadow)}`);
   for (const table of [...projection.tables, CHECKPOINTS]) {
-    await db.query(`CREATE UNLOGGED TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
+    await db.query(`CREATE ${options.logged ? '' : 'UNLOGGED '}TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
     // LIKE copies columns, defaults and indexes, not storage parameters such as fillfactor.
     const { rows } = await db.query<{ reloptions: string[] | string | null }>(
       'SELECT reloptions FROM pg_class WHERE oid = to_regclass($1)',
       [`${q(schemas.live)}.${q(table)}`],
     );
-    const options = parseTextArray(rows[0]?.reloptions ?? null);
-    if (options.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${options.join(', ')})`);
+    const storage = parseTextArray(rows[0]?.reloptions ?? null);
+    if (storage.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${storage.join(', ')})`);
   }
 }
 
 /**
- * Before the swap: each filled table is made crash-safe, one sequential write each, and,
+ * Before the swap: each filled table is made crash-safe (unless it was logged from the
+ * start), one sequential write each, and,
  * with `cluster`, first rewritten in primary-key order (a query for a subtree then reads
  * its units' rows from a few pages, not one page per row). Tables written in key order
  * (a first pass in memory) need no rewrite.

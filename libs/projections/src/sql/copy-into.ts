@@ -2,8 +2,7 @@ import { copyRows, type SqlClient } from '#event-store';
 import type { Column } from './unnest-upsert.js';
 
 /** Fills a table a rebuild has just created (nothing to conflict with) by COPY, rows mapped by the column list. */
-export async function copyInto<Row>(tx: SqlClient, table: string, columns: readonly Column<Row>[], rows: readonly Row[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function copyInto<Row>(tx: SqlClient, table: string, columns: readonly Column<Row>[], rows: Iterable<Row>): Promise<void> {
   const values = function* () {
     for (const row of rows) yield columns.map((column) => column.value(row));
   };

@@ -1,5 +1,6 @@
 import { IsDefined, IsIn, IsOptional, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
+import { DEFAULT_IN_MEMORY_HEAP_MB } from '#projections';
 
 /**
  * The most events one projection transaction takes. Following the live log, batches are as
@@ -32,6 +33,8 @@ export interface AppConfig {
   readonly authJwtAudience: string | undefined;
   readonly logLevel: LogLevel;
   readonly projectionBatchSize: number;
+  /** Heap (MB) a rebuild's first pass in memory may fill before it writes its rows. */
+  readonly rebuildMemoryMb: number;
   readonly consistencyTimeoutMs: number;
   readonly storeMode: StoreMode;
   /**
@@ -152,6 +155,10 @@ class EnvironmentVariables {
   CONSISTENCY_TIMEOUT_MS?: string;
 
   @IsOptional()
+  @IsIntegerString(64, 65_536)
+  REBUILD_MEMORY_MB?: string;
+
+  @IsOptional()
   @IsIn(['true', 'false'], {
     message: (args: ValidationArguments) => `RUN_PROJECTIONS must be true or false (got ${JSON.stringify(args.value)})`,
   })
@@ -186,6 +193,7 @@ const VARIABLES = [
   'LOG_LEVEL',
   'PROJECTION_BATCH_SIZE',
   'CONSISTENCY_TIMEOUT_MS',
+  'REBUILD_MEMORY_MB',
   'RUN_PROJECTIONS',
   'CORS_ORIGINS',
   'RATE_LIMIT_PER_MINUTE',
@@ -223,6 +231,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
     projectionBatchSize: raw.PROJECTION_BATCH_SIZE === undefined ? DEFAULT_PROJECTION_BATCH_SIZE : Number(raw.PROJECTION_BATCH_SIZE),
     consistencyTimeoutMs: raw.CONSISTENCY_TIMEOUT_MS === undefined ? 5000 : Number(raw.CONSISTENCY_TIMEOUT_MS),
+    rebuildMemoryMb: raw.REBUILD_MEMORY_MB === undefined ? DEFAULT_IN_MEMORY_HEAP_MB : Number(raw.REBUILD_MEMORY_MB),
     storeMode: eventStoreConnectionString ? 'eventstoredb' : databaseUrl ? 'postgres' : 'embedded',
     runProjections: raw.RUN_PROJECTIONS !== 'false',
     corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0),
