@@ -77,6 +77,8 @@ export interface SubscribeOptions {
   readonly after?: string | undefined;
   readonly batchSize: number;
   readonly signal?: AbortSignal;
+  /** As for readAll. */
+  readonly metadataKeys?: readonly string[];
 }
 
 export interface EventStore {

@@ -28,6 +28,6 @@ export interface Projection {
 
 export interface InMemoryFold {
   apply(events: readonly ProjectedEvent[]): Promise<void>;
-  /** Writes every row folded so far into the (empty) tables of the caller's transaction. */
+  /** Writes every row folded so far into the tables the caller's transaction has just emptied. */
   write(tx: SqlClient): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client';
-import type { EventMetadata, EventToAppend, RecordedEvent } from '../event-store.port.js';
+import { pickMetadata, type EventMetadata, type EventToAppend, type RecordedEvent } from '../event-store.port.js';
 import { formatLogCheckpoint, globalPosition, isKnownPosition, type LogPosition } from './log-position.js';
 
 /**
@@ -49,7 +49,8 @@ export function isApplicationEvent(event: ClientRecordedEvent): boolean {
   return event.isJson && !event.type.startsWith('$') && !event.streamId.startsWith('$');
 }
 
-export function toRecordedEvent(event: ClientRecordedEvent, position: LogPosition | undefined): RecordedEvent {
+/** `metadataKeys`: only those keys of the metadata (see the port's pickMetadata). */
+export function toRecordedEvent(event: ClientRecordedEvent, position: LogPosition | undefined, metadataKeys?: readonly string[]): RecordedEvent {
   if (!isKnownPosition(position)) {
     throw new Error(
       `EventStoreDB did not report the log position of event ${event.id} in stream ${event.streamId}; ` +
@@ -64,7 +65,7 @@ export function toRecordedEvent(event: ClientRecordedEvent, position: LogPositio
     position: globalPosition(position),
     checkpoint: formatLogCheckpoint(position),
     data: event.data,
-    metadata: fromStoredMetadata(event.metadata),
+    metadata: metadataKeys ? pickMetadata(fromStoredMetadata(event.metadata), metadataKeys) : fromStoredMetadata(event.metadata),
     recordedAt: event.created,
   };
 }

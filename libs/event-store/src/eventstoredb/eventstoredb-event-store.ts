@@ -13,7 +13,6 @@ import {
   type AppendExpectedRevision,
 } from '@eventstore/db-client';
 import {
-  pickMetadata,
   StoreUnavailableError,
   type AppendResult,
   type EventStore,
@@ -113,17 +112,15 @@ export class EventStoreDbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     for await (const page of this.pagesOfAll(parseLogCheckpoint(after), limit)) {
       for (const event of page) {
-        if (!isApplicationEvent(event)) continue;
-        const recorded = toRecordedEvent(event, event.position);
-        events.push(metadataKeys ? { ...recorded, metadata: pickMetadata(recorded.metadata, metadataKeys) } : recorded);
+        if (isApplicationEvent(event)) events.push(toRecordedEvent(event, event.position, metadataKeys));
         if (events.length === limit) return events;
       }
     }
     return events;
   }
 
-  subscribeToAll({ after, batchSize, signal }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
-    return followAll(this.client, { from: parseLogCheckpoint(after), batchSize, signal, resubscribe: this.resubscribe });
+  subscribeToAll({ after, batchSize, signal, metadataKeys }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+    return followAll(this.client, { from: parseLogCheckpoint(after), batchSize, signal, metadataKeys, resubscribe: this.resubscribe });
   }
 
   isAfter(checkpoint: string, from: string | undefined): boolean {

@@ -20,6 +20,7 @@ export interface FollowAllOptions {
   readonly from: LogPosition | undefined;
   readonly batchSize: number;
   readonly signal?: AbortSignal | undefined;
+  readonly metadataKeys?: readonly string[] | undefined;
   readonly resubscribe: ResubscribeOptions;
 }
 
@@ -48,7 +49,7 @@ export async function* followAll(client: EventStoreDBClient, options: FollowAllO
           // A subscription starts right behind `from`; this only guards against a server repeating itself.
           if (!event || !isAfter(event.position, from)) continue;
           from = event.position;
-          if (isApplicationEvent(event)) events.push(toRecordedEvent(event, event.position));
+          if (isApplicationEvent(event)) events.push(toRecordedEvent(event, event.position, options.metadataKeys));
         }
         if (events.length > 0) yield events;
       }

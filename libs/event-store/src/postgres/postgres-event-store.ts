@@ -184,9 +184,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async *subscribeToAll({ after, batchSize, signal }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
+  async *subscribeToAll({ after, batchSize, signal, metadataKeys }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
     const read = (from: string | undefined) => {
-      const page = this.readAll({ after: from, limit: batchSize });
+      const page = this.readAll({ after: from, limit: batchSize, ...(metadataKeys ? { metadataKeys } : {}) });
       page.catch(() => undefined); // awaited below; no unhandled rejection if we stop first
       return page;
     };

@@ -30,6 +30,14 @@ describe.each(testBackends())('copyRows on $name', (backend) => {
         }),
       ).rejects.toThrow('abandon');
       expect((await db.pool.query('SELECT 1 FROM copied WHERE id = 9000')).rows).toEqual([]);
+
+      // Frozen rows only into a table emptied in the same transaction, as PostgreSQL requires.
+      await expect(inTransaction(db.pool, (tx) => copyRows(tx, 'copied', ['id'], [[9001]], { freeze: true }))).rejects.toThrow(/FREEZE/);
+      await inTransaction(db.pool, async (tx) => {
+        await tx.query('TRUNCATE copied');
+        await copyRows(tx, 'copied', ['id', 'label'], [[1, 'đóng băng']], { freeze: true });
+      });
+      expect((await db.pool.query('SELECT id, label FROM copied')).rows.map((r) => [Number(r.id), r.label])).toEqual([[1, 'đóng băng']]);
     } finally {
       await db.dispose();
     }

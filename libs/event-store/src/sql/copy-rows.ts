@@ -30,17 +30,33 @@ function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   if (chunk.length > 0) yield chunk;
 }
 
+export interface CopyOptions {
+  /**
+   * Rows written already frozen and visible to all (no hint bits for the first readers to
+   * set, visibility map filled): only into a table created or truncated in the same
+   * transaction, which PostgreSQL checks.
+   */
+  readonly freeze?: boolean;
+}
+
 /**
  * Loads rows into a table with COPY, the fastest way in (about twice `INSERT … unnest`, see
  * STACK.md): streamed over the connection on a PostgreSQL server, through PGlite's
  * `/dev/blob` device in the embedded database. Runs in the caller's transaction.
  */
-export async function copyRows(client: SqlClient, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<void> {
+export async function copyRows(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+  options: CopyOptions = {},
+): Promise<void> {
   const target = `${table} (${columns.join(', ')})`;
+  const withOptions = options.freeze ? ' WITH (FREEZE)' : '';
   if (client instanceof PGliteClient) {
-    await client.copyFromBlob(`COPY ${target} FROM '/dev/blob'`, new Blob([...copyChunks(rows)]));
+    await client.copyFromBlob(`COPY ${target} FROM '/dev/blob'${withOptions}`, new Blob([...copyChunks(rows)]));
     return;
   }
-  const stream = (client as unknown as pg.PoolClient).query(copyFrom(`COPY ${target} FROM STDIN`));
+  const stream = (client as unknown as pg.PoolClient).query(copyFrom(`COPY ${target} FROM STDIN${withOptions}`));
   await pipeline(Readable.from(copyChunks(rows)), stream);
 }

@@ -221,6 +221,22 @@ export function describeEventStoreContract(backend: string, open: () => Promise<
         await done;
         expect(received).toEqual(['Live1', 'Live2', 'Live3', 'Live4', 'Live5']);
       });
+
+      it('delivers only the metadata keys asked for', async () => {
+        const name = stream();
+        const head = await store.append(name, [event('Before')], 'no_stream');
+        const controller = new AbortController();
+        const metadata: unknown[] = [];
+        const done = (async () => {
+          for await (const batch of store.subscribeToAll({ after: head.checkpoint, batchSize: 10, signal: controller.signal, metadataKeys: ['schemaVersion'] })) {
+            for (const e of batch) if (e.streamName === name) metadata.push(e.metadata);
+            if (metadata.length >= 2) controller.abort();
+          }
+        })();
+        await store.append(name, [event('A', {}, { actor: 'a', schemaVersion: 3 }), event('B', {}, { actor: 'b' })], 'any');
+        await done;
+        expect(metadata).toEqual([{ schemaVersion: 3 }, {}]);
+      });
     });
 
     describe('concurrent writers and a reader of the global order', () => {

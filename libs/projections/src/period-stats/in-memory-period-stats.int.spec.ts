@@ -89,10 +89,12 @@ describe('period-stats folded in memory', () => {
       const live = await snapshot(db.pool);
       expect(live.rm_unit_path_closure!.length).toBeGreaterThan(30);
 
-      await db.pool.query(`TRUNCATE ${TABLES.join(', ')}`);
       const fold = projection.foldInMemory();
       await fold.apply(events);
-      await inTransaction(db.pool, (tx) => fold.write(tx));
+      await inTransaction(db.pool, async (tx) => {
+        await tx.query(`TRUNCATE ${TABLES.join(', ')}`); // emptied in the write's transaction, as a rebuild does
+        await fold.write(tx);
+      });
       expect(await snapshot(db.pool)).toEqual(live);
     } finally {
       await db.dispose();

@@ -10,6 +10,7 @@ import {
   rebuildSchemasFor,
   shadowTablesExist,
   swapInShadowTables,
+  truncateShadowTables,
   type RebuildSchemas,
 } from './shadow-tables.js';
 
@@ -148,9 +149,11 @@ export class ProjectionRebuild {
       this.options.onProgress?.(meter.progress(processed, Math.max(total, processed)));
     }
     if (!last) return { after: undefined, processed };
-    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, { last, count: processed }, (tx) =>
-      fold.write(tx),
-    );
+    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, { last, count: processed }, async (tx) => {
+      // Emptied (they are) in this transaction, the tables take frozen rows: see copyRows.
+      await truncateShadowTables(tx, this.projection, schemas);
+      await fold.write(tx);
+    });
     return { after: last.checkpoint, processed };
   }
 

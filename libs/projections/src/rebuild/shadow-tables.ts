@@ -50,7 +50,7 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
 
 /**
  * Before the swap: each filled table is made crash-safe (unless it was logged from the
- * start), one sequential write each, and,
+ * start), one sequential write each, analysed, and,
  * with `cluster`, first rewritten in primary-key order (a query for a subtree then reads
  * its units' rows from a few pages, not one page per row). Tables written in key order
  * (a first pass in memory) need no rewrite.
@@ -59,6 +59,9 @@ export async function finishShadowTables(db: Db, projection: Projection, schemas
   for (const table of [...projection.tables, CHECKPOINTS]) {
     if (options.cluster) await clusterByPrimaryKey(db, schemas, table);
     await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET LOGGED`);
+    // Statistics for the planner from the first query after the swap, not from whenever
+    // autovacuum gets to the new tables.
+    await db.query(`ANALYZE ${q(schemas.shadow)}.${q(table)}`);
   }
 }
 
@@ -68,6 +71,11 @@ async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: strin
     [`${q(schemas.shadow)}.${q(table)}`],
   );
   if (rows[0]) await db.query(`CLUSTER ${q(schemas.shadow)}.${q(table)} USING ${q(rows[0].index)}`);
+}
+
+/** Empties the projection's tables in `shadow` (never the live ones: the schema is named). */
+export async function truncateShadowTables(tx: SqlClient, projection: Projection, schemas: RebuildSchemas): Promise<void> {
+  await tx.query(`TRUNCATE ${projection.tables.map((table) => `${q(schemas.shadow)}.${q(table)}`).join(', ')}`);
 }
 
 /** Whether `shadow` holds every table a rebuild of this projection writes. */

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction, CheckpointMovedError } from './batch-transaction.js';
 import { readCheckpoint } from './checkpoints.js';
+import { PROJECTED_METADATA } from './projected-events.js';
 import { sleep } from './sleep.js';
 
 export interface ProjectionRunnerOptions {
@@ -92,7 +93,7 @@ export class ProjectionRunner {
           continue;
         }
         this.state = 'following';
-        for await (const batch of this.store.subscribeToAll({ after: this.current, batchSize: this.options.batchSize, signal })) {
+        for await (const batch of this.store.subscribeToAll({ after: this.current, batchSize: this.options.batchSize, signal, metadataKeys: PROJECTED_METADATA })) {
           await this.applyBatch(batch);
           delay = this.options.retryDelayMs ?? 500;
         }

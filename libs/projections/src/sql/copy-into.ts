@@ -1,10 +1,13 @@
 import { copyRows, type SqlClient } from '#event-store';
 import type { Column } from './unnest-upsert.js';
 
-/** Fills a table a rebuild has just created (nothing to conflict with) by COPY, rows mapped by the column list. */
+/**
+ * Fills a table a rebuild has emptied in the same transaction, by COPY of frozen rows (see
+ * copyRows), rows mapped by the column list.
+ */
 export async function copyInto<Row>(tx: SqlClient, table: string, columns: readonly Column<Row>[], rows: Iterable<Row>): Promise<void> {
   const values = function* () {
     for (const row of rows) yield columns.map((column) => column.value(row));
   };
-  await copyRows(tx, table, columns.map((column) => column.name), values());
+  await copyRows(tx, table, columns.map((column) => column.name), values(), { freeze: true });
 }
