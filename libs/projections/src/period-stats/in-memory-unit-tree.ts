@@ -1,56 +1,10 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
-import type { Column } from '../sql/unnest-upsert.js';
+import { CLOSURE_COLUMNS, PATH_COLUMNS, registeredUnit, UNIT_COLUMNS, type ClosureRow, type PathRow, type UnitRow } from './unit-tree-rows.js';
 
 type UnitRegistration = DomainEventOf<'UnitRegistered'>['data'];
 type UnitMerge = DomainEventOf<'UnitMerged'>['data'];
-
-interface UnitRow {
-  readonly unitId: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly registeredParentId: string | null;
-  parentId: string | null;
-  mergedInto: string | null;
-  mergedOn: string | null;
-  mergeDecisionNo: string | null;
-  pathVersion: number;
-}
-
-interface ClosureRow {
-  readonly ancestorId: string;
-  readonly descendantId: string;
-  readonly depth: number;
-}
-
-interface PathRow {
-  readonly ancestorId: string;
-  readonly descendantId: string;
-  readonly pathVersion: number;
-}
-
-const UNIT_COLUMNS: Column<UnitRow>[] = [
-  { name: 'unit_id', type: 'text', value: (u) => u.unitId },
-  { name: 'name', type: 'text', value: (u) => u.name },
-  { name: 'kind', type: 'text', value: (u) => u.kind },
-  { name: 'registered_parent_id', type: 'text', value: (u) => u.registeredParentId },
-  { name: 'parent_id', type: 'text', value: (u) => u.parentId },
-  { name: 'merged_into', type: 'text', value: (u) => u.mergedInto },
-  { name: 'merged_on', type: 'date', value: (u) => u.mergedOn },
-  { name: 'merge_decision_no', type: 'text', value: (u) => u.mergeDecisionNo },
-  { name: 'path_version', type: 'integer', value: (u) => u.pathVersion },
-];
-const CLOSURE_COLUMNS: Column<ClosureRow>[] = [
-  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
-  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
-  { name: 'depth', type: 'integer', value: (r) => r.depth },
-];
-const PATH_COLUMNS: Column<PathRow>[] = [
-  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
-  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
-  { name: 'path_version', type: 'integer', value: (r) => r.pathVersion },
-];
 
 /**
  * The unit tree of a whole log in memory, for a rebuild's first pass: the same closure
@@ -70,17 +24,7 @@ export class InMemoryUnitTree {
 
   register(unit: UnitRegistration): void {
     if (this.units.has(unit.unitId)) return; // as the SQL's ON CONFLICT DO NOTHING
-    this.units.set(unit.unitId, {
-      unitId: unit.unitId,
-      name: unit.name,
-      kind: unit.kind,
-      registeredParentId: unit.parentId,
-      parentId: unit.parentId,
-      mergedInto: null,
-      mergedOn: null,
-      mergeDecisionNo: null,
-      pathVersion: 0,
-    });
+    this.units.set(unit.unitId, registeredUnit(unit));
     const own = new Map<string, number>([[unit.unitId, 0]]);
     const parentAncestors = unit.parentId ? this.ancestors.get(unit.parentId) : undefined;
     for (const [ancestorId, depth] of parentAncestors ?? []) if (!own.has(ancestorId)) own.set(ancestorId, depth + 1);

@@ -1,6 +1,7 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
-import { upsertRows, type Column } from '../sql/unnest-upsert.js';
+import { upsertRows } from '../sql/unnest-upsert.js';
+import { CLOSURE_COLUMNS, PATH_COLUMNS, registeredUnit, UNIT_COLUMNS, type ClosureRow, type PathRow } from './unit-tree-rows.js';
 
 /**
  * The unit tree as a closure table (every ancestor–descendant pair with its distance), so
@@ -9,29 +10,6 @@ import { upsertRows, type Column } from '../sql/unnest-upsert.js';
  */
 type UnitRegistration = DomainEventOf<'UnitRegistered'>['data'];
 
-interface ClosureRow {
-  readonly ancestorId: string;
-  readonly descendantId: string;
-  readonly depth: number;
-}
-
-const UNIT_COLUMNS: Column<UnitRegistration>[] = [
-  { name: 'unit_id', type: 'text', value: (u) => u.unitId },
-  { name: 'name', type: 'text', value: (u) => u.name },
-  { name: 'kind', type: 'text', value: (u) => u.kind },
-  { name: 'registered_parent_id', type: 'text', value: (u) => u.parentId },
-  { name: 'parent_id', type: 'text', value: (u) => u.parentId },
-];
-const CLOSURE_COLUMNS: Column<ClosureRow>[] = [
-  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
-  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
-  { name: 'depth', type: 'integer', value: (r) => r.depth },
-];
-const PATH_COLUMNS: Column<ClosureRow>[] = [
-  { name: 'ancestor_id', type: 'text', value: (r) => r.ancestorId },
-  { name: 'descendant_id', type: 'text', value: (r) => r.descendantId },
-  { name: 'path_version', type: 'integer', value: () => 0 },
-];
 const IGNORE = { kind: 'ignore' } as const;
 
 /**
@@ -70,9 +48,10 @@ export class PendingUnitRegistrations {
       ancestors.set(unit.unitId, own);
       for (const ancestor of own) closure.push({ ancestorId: ancestor.id, descendantId: unit.unitId, depth: ancestor.depth });
     }
-    await upsertRows(tx, 'rm_units', UNIT_COLUMNS, ['unit_id'], IGNORE, units);
+    await upsertRows(tx, 'rm_units', UNIT_COLUMNS, ['unit_id'], IGNORE, units.map(registeredUnit));
     await upsertRows(tx, 'rm_unit_closure', CLOSURE_COLUMNS, ['ancestor_id', 'descendant_id'], IGNORE, closure);
-    await upsertRows(tx, 'rm_unit_path_closure', PATH_COLUMNS, ['ancestor_id', 'descendant_id', 'path_version'], IGNORE, closure);
+    const paths = closure.map(({ ancestorId, descendantId }): PathRow => ({ ancestorId, descendantId, pathVersion: 0 }));
+    await upsertRows(tx, 'rm_unit_path_closure', PATH_COLUMNS, ['ancestor_id', 'descendant_id', 'path_version'], IGNORE, paths);
   }
 }
 
