@@ -8,13 +8,13 @@ import type { SqlClient } from './sql-pool.js';
 export type CopyValue = string | number | boolean | null;
 
 /** Characters COPY's text format gives a meaning to, escaped in values. */
-const SPECIAL = /[\\\n\r\t]/;
+const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
   const text = String(value);
-  return SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : text;
+  return text.replace(SPECIAL, (c) => ESCAPES[c]!);
 }
 
 /** Rows as COPY text lines, gathered into chunks of about 64 kB. */

@@ -15,7 +15,7 @@ type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 /**
  * period-stats over a whole log held in memory (a rebuild's first pass into empty tables):
  * the same rules as the live batches, but no row is read back and each table is written
- * once, at the end, with plain inserts.
+ * once, at the end, by COPY.
  */
 export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   readonly models = new Map<string, ModelRow>();

@@ -2,6 +2,7 @@ import { MONTH_COLUMNS, yearAndMonthOf } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import type { Column } from '../sql/unnest-upsert.js';
+import { inKeyOrder } from './in-key-order.js';
 import { toNumericText, type StatDelta } from './stats-accumulator.js';
 
 const SEPARATOR = '\u0000';
@@ -35,12 +36,8 @@ export class YearSums {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    // Key order: the index grows at its end and a unit's rows share pages (no CLUSTER).
-    const keys = [...this.slots.keys()].sort();
-    const rows = function* (slots: ReadonlyMap<string, number>): Generator<YearRow> {
-      for (const key of keys) yield { key: key.split(SEPARATOR), slot: slots.get(key)! };
-    };
-    await copyInto(tx, 'rm_year_stats', this.columns(), rows(this.slots));
+    const rows = inKeyOrder(this.slots, (key, slot): YearRow => ({ key: key.split(SEPARATOR), slot }));
+    await copyInto(tx, 'rm_year_stats', this.columns(), rows);
   }
 
   private columns(): Column<YearRow>[] {

@@ -84,8 +84,7 @@ export class ProjectionRebuild {
     let total = processed + (await this.store.countAfter(after));
 
     if (foldsInMemory) {
-      const firstPass = await this.foldInMemory(schemas, new PrefetchingReader(this.store, IN_MEMORY_PAGE), meter, total);
-      ({ after, processed } = firstPass);
+      ({ after, processed } = await this.foldInMemory(schemas, meter, total));
       total = Math.max(total, processed);
     }
     const pages = new PrefetchingReader(this.store, this.options.batchSize);
@@ -105,8 +104,9 @@ export class ProjectionRebuild {
         continue;
       }
       if (!logged) {
-        // At the head once: the tables are rewritten (ordered, logged) outside the swap's
-        // transaction, and the events that arrive meanwhile are read on before swapping.
+        // At the head once: the tables are finished (made crash-safe, ordered when batches
+        // filled them, analysed) outside the swap's transaction, and the events that arrive
+        // meanwhile are read on before swapping.
         await finishShadowTables(this.pool, this.projection, schemas, { cluster: !foldsInMemory });
         logged = true;
         continue;
@@ -126,13 +126,9 @@ export class ProjectionRebuild {
    * every table once and the checkpoint with them. Killed before that commit, it leaves
    * nothing, and the next run starts clean.
    */
-  private async foldInMemory(
-    schemas: RebuildSchemas,
-    pages: PrefetchingReader,
-    meter: RateMeter,
-    total: number,
-  ): Promise<{ after: string | undefined; processed: number }> {
+  private async foldInMemory(schemas: RebuildSchemas, meter: RateMeter, total: number): Promise<{ after: string | undefined; processed: number }> {
     const fold = this.projection.foldInMemory!();
+    const pages = new PrefetchingReader(this.store, IN_MEMORY_PAGE);
     const maxEvents = this.options.inMemoryEvents ?? Number.POSITIVE_INFINITY;
     const maxHeapBytes = (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
     let last: RecordedEvent | undefined;

@@ -49,11 +49,12 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
 }
 
 /**
- * Before the swap: each filled table is made crash-safe (unless it was logged from the
- * start), one sequential write each, analysed, and,
- * with `cluster`, first rewritten in primary-key order (a query for a subtree then reads
- * its units' rows from a few pages, not one page per row). Tables written in key order
- * (a first pass in memory) need no rewrite.
+ * Before the swap, each filled table is:
+ * - with `cluster`, rewritten in primary-key order (a query for a subtree then reads its
+ *   units' rows from a few pages, not one page per row); tables a first pass wrote in key
+ *   order need no rewrite;
+ * - made crash-safe, one sequential write (nothing to do for a table logged from the start);
+ * - analysed.
  */
 export async function finishShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { cluster: boolean }): Promise<void> {
   for (const table of [...projection.tables, CHECKPOINTS]) {
