@@ -13,7 +13,7 @@ describe.each(testBackends())('read-model migrations on $name', (backend) => {
       );
       expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual([
         'rm_awards', 'rm_ledger_entries', 'rm_migrations', 'rm_models', 'rm_phases',
-        'rm_projection_checkpoints', 'rm_rebuilds', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units', 'rm_year_stats',
+        'rm_projection_checkpoints', 'rm_rebuilds', 'rm_subtree_stats', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_units', 'rm_year_stats',
       ]);
       const again = await first.runMigrations({ transaction: 'each' });
       expect(again).toEqual([]);

@@ -4,8 +4,9 @@ import { READ_MODEL_ENTITIES } from './entities/index.js';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models.js';
 import { YearStatRows1764900000000 } from './migrations/1764900000000-year-stat-rows.js';
 import { RebuildJournal1764950000000 } from './migrations/1764950000000-rebuild-journal.js';
+import { SubtreeStats1765000000000 } from './migrations/1765000000000-subtree-stats.js';
 
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, YearStatRows1764900000000, RebuildJournal1764950000000];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, YearStatRows1764900000000, RebuildJournal1764950000000, SubtreeStats1765000000000];
 
 /**
  * A TypeORM DataSource over an already open pool (a pg.Pool on the PostgreSQL server, or

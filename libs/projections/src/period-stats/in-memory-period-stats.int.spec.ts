@@ -3,6 +3,7 @@ import { inTransaction, type RecordedEvent, type SqlPool } from '#event-store';
 import { openReadModels } from '#read-models';
 import { pgliteBackend } from '../../../event-store/src/testing/test-databases.js';
 import type { ProjectedEvent } from '../projection.js';
+import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { PeriodStatsProjection } from './period-stats.projection.js';
 
 const unit = (unitId: string, parentId: string | null): DomainEvent => ({
@@ -20,8 +21,9 @@ const workdays = (entryId: string, unitId: string, on: string, days: number): Do
 
 /**
  * Merges the generated histories rarely make: a province with communes merged (its subtree
- * moves), a unit registered under a merged unit, a unit merged twice over, a unit merged
- * into a unit that itself moves later, and a parent registered after its child.
+ * moves), a commune taking the only facts of a year out of its province's subtree for good, a unit
+ * registered under a merged unit, a unit merged twice over, a unit merged into a unit that
+ * itself moves later, and a parent registered after its child.
  */
 const HISTORY: DomainEvent[] = [
   unit('vn', null),
@@ -30,12 +32,16 @@ const HISTORY: DomainEvent[] = [
   unit('c1', 'p1'),
   unit('c2', 'p1'),
   unit('c3', 'p2'),
+  unit('c5', 'p1'),
   unit('x1', 'late'),
   workdays('w1', 'c1', '2024-01-05', 3),
   merge('p1', 'p2', '2024-06-01'),
   workdays('w2', 'c1', '2024-07-05', 4),
   unit('c4', 'p1'),
   workdays('w3', 'c4', '2024-08-05', 5),
+  workdays('w5', 'c2', '2023-08-20', 7),
+  workdays('w6', 'c5', '2022-03-03', 2),
+  merge('c5', 'p2', '2024-08-25'),
   merge('c2', 'c3', '2024-09-01'),
   merge('c3', 'c1', '2024-10-01'),
   unit('late', 'p2'),
@@ -79,7 +85,7 @@ async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
 }
 
 describe('period-stats folded in memory', () => {
-  it('writes exactly the rows the live batches write, one event per batch, through nested merges', async () => {
+  it('writes exactly the rows the live batches write, whatever their size, through nested merges', async () => {
     const db = await pgliteBackend.create();
     try {
       await openReadModels(db.pool);
@@ -88,6 +94,18 @@ describe('period-stats folded in memory', () => {
       for (const event of events) await inTransaction(db.pool, (tx) => projection.apply(tx, [event]));
       const live = await snapshot(db.pool);
       expect(live.rm_unit_path_closure!.length).toBeGreaterThan(30);
+      // Each ancestor's subtree sums followed the merges: they are what the closure table gives.
+      expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(3);
+      expect(await subtreeSumDisagreements(db.pool)).toEqual([]);
+
+      // The same rows whatever the batches: the whole history in one, then in threes.
+      for (const size of [events.length, 3]) {
+        await inTransaction(db.pool, (tx) => tx.query(`TRUNCATE ${TABLES.join(', ')}`));
+        for (let start = 0; start < events.length; start += size) {
+          await inTransaction(db.pool, (tx) => projection.apply(tx, events.slice(start, start + size)));
+        }
+        expect(await snapshot(db.pool)).toEqual(live);
+      }
 
       const fold = projection.foldInMemory();
       await fold.apply(events);

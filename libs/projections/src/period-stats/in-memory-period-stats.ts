@@ -1,4 +1,5 @@
 import type { DomainEventOf } from '#domain';
+import { yearAndMonthOf } from '#read-models';
 import type { SqlClient } from '#event-store';
 import type { InMemoryFold, ProjectedEvent } from '../projection.js';
 import { copyInto } from '../sql/copy-into.js';
@@ -8,7 +9,7 @@ import { applyPeriodStatsEvent, type PeriodStatsState } from './period-stats-rul
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, insertPhase, MODEL_COLUMNS } from './read-model-tables.js';
 import type { StatDelta } from './stats-accumulator.js';
-import { YearSums } from './year-sums.js';
+import { keyRest, MonthSumRows } from './month-sum-rows.js';
 
 type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 
@@ -22,7 +23,21 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   readonly awards = new Map<string, AwardRow>();
   readonly entries = new Map<string, EntryRow>();
   private readonly tree = new InMemoryUnitTree();
-  private readonly sums = new YearSums();
+  /** rm_year_stats: at the recording unit. */
+  private readonly own = new MonthSumRows('rm_year_stats', [
+    { name: 'unit_id', type: 'text' },
+    { name: 'year', type: 'integer' },
+    { name: 'path_version', type: 'integer' },
+    { name: 'field', type: 'text' },
+    { name: 'metric', type: 'text' },
+  ]);
+  /** rm_subtree_stats: at each current strict ancestor of the recording unit. */
+  private readonly subtree = new MonthSumRows('rm_subtree_stats', [
+    { name: 'ancestor_id', type: 'text' },
+    { name: 'year', type: 'integer' },
+    { name: 'field', type: 'text' },
+    { name: 'metric', type: 'text' },
+  ]);
   private readonly phases = new Map<string, PhaseDefinition>();
 
   async apply(events: readonly ProjectedEvent[]): Promise<void> {
@@ -35,7 +50,8 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
     await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
     await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, inKeyOrder(this.entries));
-    await this.sums.write(tx);
+    await this.own.write(tx);
+    await this.subtree.write(tx);
   }
 
   changed(): void {
@@ -43,7 +59,10 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   }
 
   addStat(delta: StatDelta): void {
-    this.sums.add(delta);
+    const { year, month } = yearAndMonthOf(delta.day);
+    this.own.add(delta.unitId, keyRest(year, delta.pathVersion, delta.field, delta.metric), month, delta.amount);
+    const rest = keyRest(year, delta.field, delta.metric);
+    for (const ancestorId of this.tree.strictAncestorsOf(delta.unitId)) this.subtree.add(ancestorId, rest, month, delta.amount);
   }
 
   pathVersionOf(unitId: string): number {
@@ -54,8 +73,30 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     this.tree.register(unit);
   }
 
+  /** As the SQL of unit-tree.ts: the merged subtree's sums move to its new ancestors. */
   mergeUnit(merge: DomainEventOf<'UnitMerged'>['data']): void {
+    const { losing, gaining } = this.tree.ancestorShift(merge.unitId, merge.intoUnitId);
+    if (losing.length + gaining.length > 0) {
+      const moved = this.subtreeSums(merge.unitId);
+      for (const [rest, months] of moved) {
+        for (const ancestorId of losing) this.subtree.addMonths(ancestorId, rest, months, -1);
+        for (const ancestorId of gaining) this.subtree.addMonths(ancestorId, rest, months, 1);
+      }
+    }
     this.tree.merge(merge);
+  }
+
+  /** The sums of a unit's subtree per year × field × metric: its own rows (every path version) and its subtree rows. */
+  private subtreeSums(unitId: string): Map<string, Float64Array> {
+    const sums = new Map<string, Float64Array>();
+    const addTo = (rest: string, months: Float64Array) => {
+      let sum = sums.get(rest);
+      if (!sum) sums.set(rest, (sum = new Float64Array(12)));
+      for (let i = 0; i < 12; i++) sum[i]! += months[i]!;
+    };
+    for (const { rest: [year, , field, metric], months } of this.own.rowsOf(unitId)) addTo(keyRest(year!, field!, metric!), months);
+    for (const { rest, months } of this.subtree.rowsOf(unitId)) addTo(keyRest(...rest), months);
+    return sums;
   }
 
   definePhase(phase: PhaseDefinition): void {

@@ -22,6 +22,22 @@ export class InMemoryUnitTree {
     return this.units.get(unitId)?.pathVersion ?? 0;
   }
 
+  /** The unit's current ancestors, itself excluded (none for a unit not in the tree). */
+  *strictAncestorsOf(unitId: string): Generator<string> {
+    for (const [ancestorId, depth] of this.ancestors.get(unitId) ?? []) if (depth > 0) yield ancestorId;
+  }
+
+  /**
+   * The ancestors a merge takes from the merged unit's subtree and those it gives it (those
+   * it keeps in neither): the strict ancestors of `unitId`, and `intoUnitId` with its own.
+   */
+  ancestorShift(unitId: string, intoUnitId: string): { losing: string[]; gaining: string[] } {
+    if (!this.ancestors.has(unitId)) return { losing: [], gaining: [] };
+    const old = new Set(this.strictAncestorsOf(unitId));
+    const into = new Set(this.ancestors.get(intoUnitId)?.keys() ?? []);
+    return { losing: [...old].filter((id) => !into.has(id)), gaining: [...into].filter((id) => !old.has(id)) };
+  }
+
   register(unit: UnitRegistration): void {
     if (this.units.has(unit.unitId)) return; // as the SQL's ON CONFLICT DO NOTHING
     this.units.set(unit.unitId, registeredUnit(unit));

@@ -44,6 +44,7 @@ export class PeriodStatsProjection implements Projection {
     'rm_awards',
     'rm_ledger_entries',
     'rm_year_stats',
+    'rm_subtree_stats',
   ];
 
   async apply(tx: SqlClient, events: readonly ProjectedEvent[]): Promise<void> {
@@ -130,7 +131,11 @@ class PeriodStatsBatch implements PeriodStatsState {
   }
 
   async mergeUnit(merge: DomainEventOf<'UnitMerged'>['data']): Promise<void> {
+    // The merge moves stored sums: what came before it must be stored, or a fact recorded
+    // before the merge would be added under the new ancestors only, never under the old
+    // (the sums agree; the rows would not, with a rebuild or with other batch sizes).
     await this.registrations.flush(this.tx);
+    await addMonthSums(this.tx, this.stats.drain());
     for (const [unitId, version] of await applyUnitMerged(this.tx, merge)) this.pathVersions.set(unitId, version);
   }
 

@@ -1,6 +1,8 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
+import { MONTH_COLUMNS } from '#read-models';
 import { upsertRows } from '../sql/unnest-upsert.js';
+import { addOnConflict } from './year-stats-upsert.js';
 import { CLOSURE_COLUMNS, PATH_COLUMNS, registeredUnit, UNIT_COLUMNS, type ClosureRow, type PathRow } from './unit-tree-rows.js';
 
 /**
@@ -55,8 +57,44 @@ export class PendingUnitRegistrations {
   }
 }
 
-/** Applies a merge; returns the new ancestor-path versions of the units it moved. */
+const SUMS = ['total', ...MONTH_COLUMNS];
+const SUBTREE_KEY = 'ancestor_id, year, field, metric';
+
+/**
+ * Before a merge moves a subtree, its sums (the merged unit's own rows and its subtree rows)
+ * leave the subtree rows of the ancestors it loses and join those of the ancestors it gains;
+ * ancestors it keeps (the root, say) are left alone. A merged unit that is not in the tree
+ * moves nothing, as the closure statements below.
+ */
+const MOVE_SUBTREE_SUMS = `
+  WITH moved AS (
+    SELECT year, field, metric, ${SUMS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
+      FROM (SELECT year, field, metric, ${SUMS.join(', ')} FROM rm_year_stats WHERE unit_id = $1
+            UNION ALL
+            SELECT year, field, metric, ${SUMS.join(', ')} FROM rm_subtree_stats WHERE ancestor_id = $1) AS subtree
+     GROUP BY year, field, metric
+  ), losing AS (
+    SELECT ancestor_id FROM rm_unit_closure WHERE descendant_id = $1 AND depth > 0
+  ), gaining AS (
+    SELECT ancestor_id FROM rm_unit_closure
+     WHERE descendant_id = $2 AND EXISTS (SELECT 1 FROM rm_unit_closure WHERE descendant_id = $1 AND ancestor_id = $1)
+  ), shift AS (
+    SELECT ancestor_id, -1 AS sign FROM losing WHERE ancestor_id NOT IN (SELECT ancestor_id FROM gaining)
+    UNION ALL
+    SELECT ancestor_id, 1 AS sign FROM gaining WHERE ancestor_id NOT IN (SELECT ancestor_id FROM losing)
+  )
+  INSERT INTO rm_subtree_stats (${SUBTREE_KEY}, ${SUMS.join(', ')})
+  SELECT s.ancestor_id, m.year, m.field, m.metric, ${SUMS.map((column) => `trim_scale(s.sign * m.${column})`).join(', ')}
+    FROM shift s CROSS JOIN moved m
+   ORDER BY s.ancestor_id, m.year, m.field, m.metric
+  ${addOnConflict('rm_subtree_stats', SUBTREE_KEY)}`;
+
+/**
+ * Applies a merge; returns the new ancestor-path versions of the units it moved. The
+ * caller writes its pending statistics first: the subtree sums moved are the stored ones.
+ */
 export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitMerged'>['data']): Promise<Map<string, number>> {
+  await tx.query(MOVE_SUBTREE_SUMS, [merge.unitId, merge.intoUnitId]);
   await tx.query(
     `UPDATE rm_units SET merged_into = $2, parent_id = $2, merged_on = $3, merge_decision_no = $4 WHERE unit_id = $1`,
     [merge.unitId, merge.intoUnitId, merge.effectiveOn, merge.decisionNo ?? null],

@@ -6,6 +6,7 @@ import { testBackends } from '../../../event-store/src/testing/test-databases.js
 import { PeriodStatsProjection } from '../period-stats/period-stats.projection.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
+import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { ProjectionRebuild, type RebuildProgress } from './projection-rebuild.js';
 import { rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
 
@@ -62,6 +63,9 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await live.waitUntilCovered(await append(store, first), 120_000)).toBe(true);
       const incremental = await snapshot(db.pool);
       expect(incremental.rm_year_stats!.length).toBeGreaterThan(1000);
+      // The subtree sums kept per ancestor, merges included, are what the closure table gives.
+      expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(100);
+      expect(await subtreeSumDisagreements(db.pool)).toEqual([]);
 
       const progress: RebuildProgress[] = [];
       const quiet = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, onProgress: (p) => progress.push(p) }).run();

@@ -5,6 +5,7 @@ import { YearStatEntity } from './year-stat.entity.js';
 import { PhaseEntity } from './phase.entity.js';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity.js';
 import { RebuildEntity } from './rebuild.entity.js';
+import { SubtreeStatEntity } from './subtree-stat.entity.js';
 import { UnitClosureEntity } from './unit-closure.entity.js';
 import { UnitPathClosureEntity } from './unit-path-closure.entity.js';
 import { UnitEntity } from './unit.entity.js';
@@ -17,6 +18,7 @@ export {
   PhaseEntity,
   ProjectionCheckpointEntity,
   RebuildEntity,
+  SubtreeStatEntity,
   UnitClosureEntity,
   UnitEntity,
   UnitPathClosureEntity,
@@ -39,4 +41,5 @@ export const READ_MODEL_ENTITIES: Function[] = [
   AwardEntity,
   LedgerEntryEntity,
   YearStatEntity,
+  SubtreeStatEntity,
 ];

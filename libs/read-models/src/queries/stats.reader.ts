@@ -8,7 +8,6 @@ import type { DataSource } from 'typeorm';
 import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
 import { MONTH_COLUMNS, yearSpansFor } from '../stats-periods.js';
-import { subtreeIdArraySql } from './subtree.js';
 import { requireUnit } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
 
@@ -55,12 +54,18 @@ const sumsSql = (subtreeRows: (columns: string) => string, parts: YearParts): st
     FROM y JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON y.year = k.year
    GROUP BY GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))`;
 
+const STORED = `year, field, metric, total, ${MONTH_COLUMNS.join(', ')}`;
+
 /**
- * `current` sums the unit's current subtree through the closure table (a merge re-bases
- * history without a rebuild); `as-recorded` joins each row's recorded path version.
+ * `current` sums the unit's own rows and its subtree rows (its current descendants' sums,
+ * kept per ancestor by the projection; a merge moves them), so a province or the whole
+ * country reads about as many rows as a commune; `as-recorded` joins each row of the
+ * subtree's units with its recorded path version.
  */
 const SUBTREE_ROWS: Record<Boundaries, (columns: string) => string> = {
-  current: (columns) => `SELECT ${columns} FROM rm_year_stats s WHERE s.unit_id = ANY(${subtreeIdArraySql('$2')})`,
+  current: (columns) =>
+    `SELECT ${columns} FROM (SELECT ${STORED} FROM rm_year_stats WHERE unit_id = $2
+                             UNION ALL SELECT ${STORED} FROM rm_subtree_stats WHERE ancestor_id = $2) s WHERE true`,
   'as-recorded': (columns) =>
     `SELECT ${columns} FROM rm_year_stats s
        JOIN rm_unit_path_closure p ON p.descendant_id = s.unit_id AND p.path_version = s.path_version

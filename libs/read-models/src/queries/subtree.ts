@@ -8,8 +8,3 @@ export const subtreeIdsSql = (parameter: string): string =>
   `SELECT c.descendant_id FROM rm_unit_closure c WHERE c.ancestor_id = CAST(${parameter} AS text) ` +
   `UNION SELECT CAST(${parameter} AS text)`;
 
-/**
- * The same ids as an array, for `unit_id = ANY(...)`: the planner then looks each unit up
- * in the index instead of hashing a scan of the whole statistics table.
- */
-export const subtreeIdArraySql = (parameter: string): string => `ARRAY(${subtreeIdsSql(parameter)})`;

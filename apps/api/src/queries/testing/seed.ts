@@ -64,23 +64,39 @@ export type StatSeed = readonly [string, string, string, string, string | number
 /**
  * A `year:` seed sets the year row's total, a `month:` seed one of its months: each period
  * a test asks for then reads exactly the seeds of that period (no other key is accepted).
+ * Each seed is added at its unit (rm_year_stats) and, as the projection does, at the unit's
+ * strict ancestors in the seeded tree (rm_subtree_stats): seed the units first.
  */
 export async function seedStats(dataSource: DataSource, rows: readonly StatSeed[]): Promise<void> {
+  const zeros = MONTH_COLUMNS.map(() => '0').join(', ');
   for (const [periodKey, unitId, field, metric, value] of rows) {
     const key = parsePeriodKey(periodKey);
     if (key.kind !== 'year' && key.kind !== 'month') throw new Error(`seedStats takes year: and month: keys, not ${periodKey}`);
     const column = key.kind === 'year' ? 'total' : MONTH_COLUMNS[key.month - 1]!;
-    const zeros = MONTH_COLUMNS.map(() => '0').join(', ');
+    const row = [key.year, unitId, field, metric];
+    const amount = [...row, String(value)];
     await dataSource.query(
       `INSERT INTO rm_year_stats (year, unit_id, path_version, field, metric, total, ${MONTH_COLUMNS.join(', ')})
        VALUES ($1, $2, 0, $3, $4, 0, ${zeros})
        ON CONFLICT (year, unit_id, path_version, field, metric) DO NOTHING`,
-      [key.year, unitId, field, metric],
+      row,
     );
     await dataSource.query(
       `UPDATE rm_year_stats SET ${column} = ${column} + $5::numeric
         WHERE year = $1 AND unit_id = $2 AND path_version = 0 AND field = $3 AND metric = $4`,
-      [key.year, unitId, field, metric, String(value)],
+      amount,
+    );
+    await dataSource.query(
+      `INSERT INTO rm_subtree_stats (ancestor_id, year, field, metric, total, ${MONTH_COLUMNS.join(', ')})
+       SELECT ancestor_id, $1, $3, $4, 0, ${zeros} FROM rm_unit_closure WHERE descendant_id = $2 AND depth > 0
+       ON CONFLICT (ancestor_id, year, field, metric) DO NOTHING`,
+      row,
+    );
+    await dataSource.query(
+      `UPDATE rm_subtree_stats SET ${column} = ${column} + $5::numeric
+        WHERE year = $1 AND field = $3 AND metric = $4
+          AND ancestor_id IN (SELECT ancestor_id FROM rm_unit_closure WHERE descendant_id = $2 AND depth > 0)`,
+      amount,
     );
   }
 }

@@ -1,0 +1,103 @@
+import { MONTH_COLUMNS } from '#read-models';
+import type { SqlClient } from '#event-store';
+import { copyInto } from '../sql/copy-into.js';
+import type { Column } from '../sql/unnest-upsert.js';
+import { inKeyOrder } from './in-key-order.js';
+import { toNumericText } from './stats-accumulator.js';
+
+const SEPARATOR = '\u0000';
+
+/** A key column of the table, in primary-key order; the first is the row's owner (a unit). */
+export interface KeyColumn {
+  readonly name: string;
+  readonly type: 'text' | 'integer';
+}
+
+/** One row as written: its key parts and where its twelve months lie. */
+interface SlotRow {
+  readonly key: readonly string[];
+  readonly slot: number;
+}
+
+/** A stored row of one owner: the key parts after the owner, and a view of its months. */
+export interface OwnedRow {
+  readonly rest: readonly string[];
+  readonly months: Float64Array;
+}
+
+/** The key parts after the owner, as `add` takes them. */
+export const keyRest = (...parts: readonly (string | number)[]): string => parts.join(SEPARATOR);
+
+/**
+ * A whole log's statistics summed in memory for one table of year rows (rm_year_stats,
+ * rm_subtree_stats): one row per key with its twelve months, the rows the table ends up
+ * with, written once. Hundreds of thousands of rows: each is only its key (owner first,
+ * like the table's primary key) and a slot of twelve months in one growing array, no
+ * object per row.
+ */
+export class MonthSumRows {
+  private readonly slots = new Map<string, number>();
+  /** slot → key, and owner → its rows' slots: a merge reads the merged unit's rows. */
+  private readonly keys: string[] = [];
+  private readonly slotsByOwner = new Map<string, number[]>();
+  private months = new Float64Array(12 * 4096);
+
+  constructor(
+    private readonly table: string,
+    private readonly keyColumns: readonly KeyColumn[],
+  ) {}
+
+  /** Adds `amount` to month 1-12 of the row `owner` × `rest` (see keyRest). */
+  add(owner: string, rest: string, month: number, amount: number): void {
+    const slot = this.slotOf(owner, rest); // first: it may replace this.months with a larger array
+    this.months[12 * slot + month - 1]! += amount;
+  }
+
+  /** Adds `sign` × each of twelve months to the row `owner` × `rest`. */
+  addMonths(owner: string, rest: string, months: ArrayLike<number>, sign: 1 | -1): void {
+    const start = 12 * this.slotOf(owner, rest);
+    for (let i = 0; i < 12; i++) this.months[start + i]! += sign * months[i]!;
+  }
+
+  *rowsOf(owner: string): Generator<OwnedRow> {
+    for (const slot of this.slotsByOwner.get(owner) ?? []) {
+      const rest = this.keys[slot]!.slice(owner.length + SEPARATOR.length).split(SEPARATOR);
+      yield { rest, months: this.months.subarray(12 * slot, 12 * slot + 12) };
+    }
+  }
+
+  async write(tx: SqlClient): Promise<void> {
+    const rows = inKeyOrder(this.slots, (key, slot): SlotRow => ({ key: key.split(SEPARATOR), slot }));
+    await copyInto(tx, this.table, this.columns(), rows);
+  }
+
+  private slotOf(owner: string, rest: string): number {
+    const key = `${owner}${SEPARATOR}${rest}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+      this.keys.push(key);
+      const owned = this.slotsByOwner.get(owner);
+      if (owned) owned.push(slot);
+      else this.slotsByOwner.set(owner, [slot]);
+      if (12 * (slot + 1) > this.months.length) this.grow();
+    }
+    return slot;
+  }
+
+  private columns(): Column<SlotRow>[] {
+    const month = (row: SlotRow, index: number) => this.months[12 * row.slot + index]!;
+    return [
+      ...this.keyColumns.map((column, i): Column<SlotRow> => ({ name: column.name, type: column.type, value: (row) => row.key[i]! })),
+      { name: 'total', type: 'numeric', value: (row) => toNumericText(MONTH_COLUMNS.reduce((sum, _, i) => sum + month(row, i), 0)) },
+      ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(month(row, i)) })),
+    ];
+  }
+
+  private grow(): void {
+    const larger = new Float64Array(this.months.length * 2);
+    larger.set(this.months);
+    this.months = larger;
+  }
+}
