@@ -24,7 +24,7 @@ import {
 } from './read-model-tables.js';
 import { StatsAccumulator, type StatDelta } from './stats-accumulator.js';
 import { addMonthSums } from './year-stats-upsert.js';
-import { applyUnitMerged, loadPathVersions, PendingUnitRegistrations } from './unit-tree.js';
+import { applyUnitMerged, loadPathVersions, PendingUnitRegistrations, subtreeOf } from './unit-tree.js';
 
 export const PERIOD_STATS = 'period-stats';
 
@@ -131,11 +131,13 @@ class PeriodStatsBatch implements PeriodStatsState {
   }
 
   async mergeUnit(merge: DomainEventOf<'UnitMerged'>['data']): Promise<void> {
-    // The merge moves stored sums: what came before it must be stored, or a fact recorded
-    // before the merge would be added under the new ancestors only, never under the old
-    // (the sums agree; the rows would not, with a rebuild or with other batch sizes).
+    // The merge moves the merged subtree's stored sums: its facts of this batch must be
+    // stored first, or they would be added under the new ancestors only, never under the
+    // old (the sums agree; the rows would not, with a rebuild or other batch sizes). Other
+    // units' ancestors do not change: their sums wait for the end of the batch.
     await this.registrations.flush(this.tx);
-    await addMonthSums(this.tx, this.stats.drain());
+    const moving = new Set(await subtreeOf(this.tx, merge.unitId));
+    await addMonthSums(this.tx, this.stats.drain((unitId) => moving.has(unitId)));
     for (const [unitId, version] of await applyUnitMerged(this.tx, merge)) this.pathVersions.set(unitId, version);
   }
 

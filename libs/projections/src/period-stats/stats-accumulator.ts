@@ -42,10 +42,19 @@ export class StatsAccumulator {
     }
   }
 
-  /** Returns the sums so far and starts over. */
-  drain(): MonthSum[] {
-    const drained = [...this.sums.values()];
-    this.sums.clear();
+  /** Returns the sums so far (or those of the units `only` accepts) and forgets them. */
+  drain(only?: (unitId: string) => boolean): MonthSum[] {
+    if (!only) {
+      const drained = [...this.sums.values()];
+      this.sums.clear();
+      return drained;
+    }
+    const drained: MonthSum[] = [];
+    for (const [id, sum] of this.sums) {
+      if (!only(sum.unitId)) continue;
+      drained.push(sum);
+      this.sums.delete(id);
+    }
     return drained;
   }
 }

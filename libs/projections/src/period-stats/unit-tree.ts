@@ -133,6 +133,12 @@ export async function applyUnitMerged(tx: SqlClient, merge: DomainEventOf<'UnitM
   return new Map(moved.map((row) => [row.unit_id, Number(row.path_version)]));
 }
 
+/** The unit and its current descendants. */
+export async function subtreeOf(tx: SqlClient, unitId: string): Promise<string[]> {
+  const { rows } = await tx.query<{ descendant_id: string }>('SELECT descendant_id FROM rm_unit_closure WHERE ancestor_id = $1', [unitId]);
+  return rows.map((row) => row.descendant_id);
+}
+
 /** The current ancestor-path versions of the given units (absent: not registered yet). */
 export async function loadPathVersions(tx: SqlClient, unitIds: readonly string[]): Promise<Map<string, number>> {
   if (unitIds.length === 0) return new Map();
