@@ -38,21 +38,31 @@ const MONTHS_IN_SPAN = `CASE WHEN k.first = 1 AND k.last = 12 THEN y.total ELSE 
  */
 type YearParts = 'totals' | 'months';
 
-const yearSums = (parts: YearParts): string =>
-  `s.year, s.field, s.metric, SUM(s.total) AS total${parts === 'months' ? `, ${MONTH_COLUMNS.map((column) => `SUM(s.${column}) AS ${column}`).join(', ')}` : ''}`;
+/** Whether an answer breaks its totals down by field (a period's stats) or not (a series). */
+type Breakdown = 'by-field' | 'totals';
+
+const yearSums = (parts: YearParts, groups: string): string =>
+  `${groups}, SUM(s.total) AS total${parts === 'months' ? `, ${MONTH_COLUMNS.map((column) => `SUM(s.${column}) AS ${column}`).join(', ')}` : ''}`;
 
 /**
  * Two steps, so a series of 60 months costs about what one phase does: the subtree's rows
  * are summed once per year × field × metric (total and, when needed, each month), then every
  * requested span (see stats-periods.ts; $1, $3, $4, with $5 the requested key it adds to)
- * takes its months from those few sums. GROUPING SETS yields both the per-field sums and
- * the sums over all fields, all in exact numeric arithmetic, so 0.1 km and 0.2 km read 0.3.
+ * takes its months from those few sums. With a breakdown, GROUPING SETS yields both the
+ * per-field sums and the sums over all fields; without (a series: 60 periods), only the
+ * latter, grouped by metric from the start. All in exact numeric arithmetic, so 0.1 km and
+ * 0.2 km read 0.3.
  */
-const sumsSql = (subtreeRows: (columns: string) => string, parts: YearParts): string => `
-  WITH y AS (${subtreeRows(yearSums(parts))} AND s.year = ANY($1::int[]) GROUP BY s.year, s.field, s.metric)
-  SELECT k.requested AS period_key, y.field, y.metric, SUM(${parts === 'months' ? MONTHS_IN_SPAN : 'y.total'})::text AS value, GROUPING(y.field) AS all_fields
+const sumsSql = (subtreeRows: (columns: string) => string, parts: YearParts, breakdown: Breakdown): string => {
+  const groups = breakdown === 'by-field' ? 's.year, s.field, s.metric' : 's.year, s.metric';
+  return `
+  WITH y AS (${subtreeRows(yearSums(parts, groups))} AND s.year = ANY($1::int[]) GROUP BY ${groups})
+  SELECT k.requested AS period_key, ${breakdown === 'by-field' ? 'y.field' : 'NULL AS field'}, y.metric,
+         SUM(${parts === 'months' ? MONTHS_IN_SPAN : 'y.total'})::text AS value,
+         ${breakdown === 'by-field' ? 'GROUPING(y.field)' : '1'} AS all_fields
     FROM y JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON y.year = k.year
-   GROUP BY GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))`;
+   GROUP BY ${breakdown === 'by-field' ? 'GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))' : 'k.requested, y.metric'}`;
+};
 
 const STORED = `year, field, metric, total, ${MONTH_COLUMNS.join(', ')}`;
 
@@ -72,10 +82,14 @@ const SUBTREE_ROWS: Record<Boundaries, (columns: string) => string> = {
       WHERE p.ancestor_id = $2`,
 };
 
-const SUMS_SQL: Record<Boundaries, Record<YearParts, string>> = {
-  current: { totals: sumsSql(SUBTREE_ROWS.current, 'totals'), months: sumsSql(SUBTREE_ROWS.current, 'months') },
-  'as-recorded': { totals: sumsSql(SUBTREE_ROWS['as-recorded'], 'totals'), months: sumsSql(SUBTREE_ROWS['as-recorded'], 'months') },
-};
+const SUMS_SQL = new Map<string, string>();
+for (const boundaries of ['current', 'as-recorded'] as const) {
+  for (const parts of ['totals', 'months'] as const) {
+    for (const breakdown of ['by-field', 'totals'] as const) {
+      SUMS_SQL.set(`${boundaries}/${parts}/${breakdown}`, sumsSql(SUBTREE_ROWS[boundaries], parts, breakdown));
+    }
+  }
+}
 
 interface PeriodSums {
   readonly totals: MetricSum[];
@@ -92,10 +106,10 @@ export class StatsReader {
   async stats(unitId: string, periodKey: string, boundaries: Boundaries = 'current'): Promise<StatsView> {
     const key = parsePeriodKey(periodKey);
     const canonical = formatPeriodKey(key);
+    const unitLookup = this.lookUpUnit(unitId);
     const phases = key.kind === 'phase' ? await this.phaseSpans([key.phaseId]) : [];
     const period = periodView(canonical, phases);
-    const unit = await requireUnit(this.dataSource, unitId, 'unit');
-    const sums = await this.sums([canonical], unitId, boundaries, phases);
+    const [unit, sums] = await Promise.all([unitLookup, this.sums([canonical], unitId, boundaries, phases, 'by-field')]);
     const own = sums.get(canonical);
     return {
       period,
@@ -115,18 +129,32 @@ export class StatsReader {
     boundaries: Boundaries = 'current',
   ): Promise<{ unit: UnitRefView; series: StatsSeriesPointView[] }> {
     const keys = periodKeys.map((k) => formatPeriodKey(parsePeriodKey(k)));
+    const unitLookup = this.lookUpUnit(unitId);
     const phaseIds = keys.flatMap((k) => {
       const parsed = parsePeriodKey(k);
       return parsed.kind === 'phase' ? [parsed.phaseId] : [];
     });
     const phases = phaseIds.length > 0 ? await this.phaseSpans(phaseIds) : [];
     const periods = keys.map((k) => periodView(k, phases));
-    const unit = await requireUnit(this.dataSource, unitId, 'unit');
-    const sums = keys.length > 0 ? await this.sums(keys, unitId, boundaries, phases) : new Map<string, PeriodSums>();
+    const [unit, sums] = await Promise.all([
+      unitLookup,
+      keys.length > 0 ? this.sums(keys, unitId, boundaries, phases, 'totals') : new Map<string, PeriodSums>(),
+    ]);
     return {
       unit: { id: unit.unitId, name: unit.name },
       series: periods.map((period) => ({ period, totals: totalsOf(sums.get(period.key)?.totals ?? []) })),
     };
+  }
+
+  /**
+   * Started first, it runs beside the phase look-up and the sums (round trips that overlap
+   * instead of taking turns); a request naming neither a known phase nor a known unit still
+   * answers PHASE_NOT_FOUND, which the phase look-up throws before the unit's is awaited.
+   */
+  private lookUpUnit(unitId: string): Promise<{ unitId: string; name: string }> {
+    const lookup = requireUnit(this.dataSource, unitId, 'unit');
+    lookup.catch(() => undefined); // its failure surfaces where it is awaited
+    return lookup;
   }
 
   private async phaseSpans(phaseIds: readonly string[]): Promise<PhaseSpan[]> {
@@ -143,10 +171,11 @@ export class StatsReader {
     unitId: string,
     boundaries: Boundaries,
     phases: readonly PhaseSpan[],
+    breakdown: Breakdown,
   ): Promise<Map<string, PeriodSums>> {
     const spans = periodKeys.flatMap((requested) => yearSpansFor(requested, phases).map((span) => ({ ...span, requested })));
     const parts: YearParts = spans.every((span) => span.first === 1 && span.last === 12) ? 'totals' : 'months';
-    const rows: SumRow[] = await this.dataSource.query(SUMS_SQL[boundaries][parts], [
+    const rows: SumRow[] = await this.dataSource.query(SUMS_SQL.get(`${boundaries}/${parts}/${breakdown}`)!, [
       spans.map((span) => span.year),
       unitId,
       spans.map((span) => span.first),

@@ -173,6 +173,9 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
     expect(unit.body.error.code).toBe('UNIT_NOT_FOUND');
     const phase = await t.get('/v1/stats?period=phase:2030-2035&unit=qk2').expect(404);
     expect(phase.body.error.code).toBe('PHASE_NOT_FOUND');
+    // Neither known: the period is checked first, whichever look-up the database answers first.
+    const neither = await t.get('/v1/stats?period=phase:2030-2035&unit=khong-co').expect(404);
+    expect(neither.body.error.code).toBe('PHASE_NOT_FOUND');
   });
 
   it.each([
