@@ -2,7 +2,6 @@ import { MONTH_COLUMNS } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import type { Column } from '../sql/unnest-upsert.js';
-import { inKeyOrder } from './in-key-order.js';
 import { toNumericText } from './stats-accumulator.js';
 
 const SEPARATOR = '\u0000';
@@ -36,10 +35,12 @@ export const keyRest = (...parts: readonly (string | number)[]): string => parts
  * object per row.
  */
 export class MonthSumRows {
-  private readonly slots = new Map<string, number>();
-  /** slot → key, and owner → its rows' slots: a merge reads the merged unit's rows. */
-  private readonly keys: string[] = [];
-  private readonly slotsByOwner = new Map<string, number[]>();
+  /**
+   * owner → the key after the owner → slot. Two levels: a fact adds the same key after the
+   * owner at each of its unit's ancestors, and a merge reads the merged unit's rows.
+   */
+  private readonly slots = new Map<string, Map<string, number>>();
+  private size = 0;
   private months = new Float64Array(12 * 4096);
 
   constructor(
@@ -60,28 +61,35 @@ export class MonthSumRows {
   }
 
   *rowsOf(owner: string): Generator<OwnedRow> {
-    for (const slot of this.slotsByOwner.get(owner) ?? []) {
-      const rest = this.keys[slot]!.slice(owner.length + SEPARATOR.length).split(SEPARATOR);
-      yield { rest, months: this.months.subarray(12 * slot, 12 * slot + 12) };
+    for (const [rest, slot] of this.slots.get(owner) ?? []) {
+      yield { rest: rest.split(SEPARATOR), months: this.months.subarray(12 * slot, 12 * slot + 12) };
     }
   }
 
   async write(tx: SqlClient): Promise<void> {
-    const rows = inKeyOrder(this.slots, (key, slot): SlotRow => ({ key: key.split(SEPARATOR), slot }));
-    await copyInto(tx, this.table, this.columns(), rows);
+    await copyInto(tx, this.table, this.columns(), this.inKeyOrder());
+  }
+
+  /**
+   * Owners in order, each one's rows in order: the order of the whole keys, since the
+   * separator sorts before any character of an owner. Written in this order, the index
+   * grows at its end and a unit's rows share pages, so the table needs no CLUSTER.
+   */
+  private *inKeyOrder(): Generator<SlotRow> {
+    for (const owner of [...this.slots.keys()].sort()) {
+      const rows = this.slots.get(owner)!;
+      for (const rest of [...rows.keys()].sort()) yield { key: [owner, ...rest.split(SEPARATOR)], slot: rows.get(rest)! };
+    }
   }
 
   private slotOf(owner: string, rest: string): number {
-    const key = `${owner}${SEPARATOR}${rest}`;
-    let slot = this.slots.get(key);
+    let rows = this.slots.get(owner);
+    if (rows === undefined) this.slots.set(owner, (rows = new Map()));
+    let slot = rows.get(rest);
     if (slot === undefined) {
-      slot = this.slots.size;
-      this.slots.set(key, slot);
-      this.keys.push(key);
-      const owned = this.slotsByOwner.get(owner);
-      if (owned) owned.push(slot);
-      else this.slotsByOwner.set(owner, [slot]);
-      if (12 * (slot + 1) > this.months.length) this.grow();
+      slot = this.size++;
+      rows.set(rest, slot);
+      if (12 * this.size > this.months.length) this.grow();
     }
     return slot;
   }
