@@ -34,6 +34,16 @@ async function append(store: PostgresEventStore, events: readonly GeneratedEvent
   return last;
 }
 
+/** The indexes of the live tables, by table and definition (names aside: a rebuild's are generated). */
+async function indexes(pool: SqlPool): Promise<string[]> {
+  const { rows } = await pool.query<{ index: string }>(
+    `SELECT tablename || ': ' || regexp_replace(indexdef, 'INDEX \\S+ ON \\S+', 'INDEX ON') AS index
+       FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1::text[]) ORDER BY 1`,
+    [projection.tables],
+  );
+  return rows.map((row) => row.index);
+}
+
 /** Every row of every table of the projection, and its checkpoint, in a stable order. */
 async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
@@ -67,10 +77,14 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(100);
       expect(await subtreeSumDisagreements(db.pool)).toEqual([]);
 
+      const liveIndexes = await indexes(db.pool);
+      expect(liveIndexes.filter((index) => index.startsWith('rm_awards:'))).toHaveLength(3);
       const progress: RebuildProgress[] = [];
       const quiet = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, onProgress: (p) => progress.push(p) }).run();
       expect(quiet).toEqual({ processed: 20_000, resumed: false });
       expect(await snapshot(db.pool)).toEqual(incremental);
+      // The first pass loaded them without their secondary indexes, then built those.
+      expect(await indexes(db.pool)).toEqual(liveIndexes);
       expect(progress.map((p) => p.processed)).toEqual([...progress.map((p) => p.processed)].sort((a, b) => a - b));
       expect(progress.at(-1)).toMatchObject({ processed: 20_000, total: 20_000, etaSeconds: 0 });
       // With no heap to spare for a first pass in memory, it goes batch by batch: same rows.

@@ -11,6 +11,7 @@ import {
   shadowTablesExist,
   swapInShadowTables,
   truncateShadowTables,
+  withoutSecondaryIndexes,
   type RebuildSchemas,
 } from './shadow-tables.js';
 
@@ -148,7 +149,7 @@ export class ProjectionRebuild {
     await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, { last, count: processed }, async (tx) => {
       // Emptied (they are) in this transaction, the tables take frozen rows: see copyRows.
       await truncateShadowTables(tx, this.projection, schemas);
-      await fold.write(tx);
+      await withoutSecondaryIndexes(tx, this.projection, schemas, () => fold.write(tx));
     });
     return { after: last.checkpoint, processed };
   }
