@@ -98,6 +98,9 @@ export async function withoutSecondaryIndexes(tx: SqlClient, projection: Project
   );
   for (const index of rows) await tx.query(`DROP INDEX ${q(schemas.shadow)}.${q(index.name)}`);
   await load();
+  // One process per index build: parallel workers would take the cores the queries of the
+  // live tables need meanwhile.
+  await tx.query(`SELECT set_config('max_parallel_maintenance_workers', '0', true)`);
   // The definitions name the shadow schema's table: the same indexes, under the same names.
   for (const index of rows) await tx.query(index.definition);
 }
