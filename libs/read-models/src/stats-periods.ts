@@ -11,6 +11,9 @@ import { parsePeriodKey, rangeOf, type PhaseSpan } from '#domain';
 export const MONTH_COLUMNS = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11', 'm12'] as const;
 export type MonthColumn = (typeof MONTH_COLUMNS)[number];
 
+/** The numbers of a year row: its total, then its twelve months. */
+export const SUM_COLUMNS = ['total', ...MONTH_COLUMNS] as const;
+
 /** The months `first`..`last` (1-12, inclusive) of one year; 1..12 is the whole year. */
 export interface YearSpan {
   readonly year: number;

@@ -43,12 +43,7 @@ export class StatsAccumulator {
   }
 
   /** Returns the sums so far (or those of the units `only` accepts) and forgets them. */
-  drain(only?: (unitId: string) => boolean): MonthSum[] {
-    if (!only) {
-      const drained = [...this.sums.values()];
-      this.sums.clear();
-      return drained;
-    }
+  drain(only: (unitId: string) => boolean = () => true): MonthSum[] {
     const drained: MonthSum[] = [];
     for (const [id, sum] of this.sums) {
       if (!only(sum.unitId)) continue;

@@ -1,8 +1,8 @@
 import type { DomainEventOf } from '#domain';
 import type { SqlClient } from '#event-store';
-import { MONTH_COLUMNS } from '#read-models';
+import { SUM_COLUMNS } from '#read-models';
 import { upsertRows } from '../sql/unnest-upsert.js';
-import { addOnConflict } from './year-stats-upsert.js';
+import { addOnConflict, SUBTREE_KEY } from './year-stats-upsert.js';
 import { CLOSURE_COLUMNS, PATH_COLUMNS, registeredUnit, UNIT_COLUMNS, type ClosureRow, type PathRow } from './unit-tree-rows.js';
 
 /**
@@ -57,9 +57,6 @@ export class PendingUnitRegistrations {
   }
 }
 
-const SUMS = ['total', ...MONTH_COLUMNS];
-const SUBTREE_KEY = 'ancestor_id, year, field, metric';
-
 /**
  * Before a merge moves a subtree, its sums (the merged unit's own rows and its subtree rows)
  * leave the subtree rows of the ancestors it loses and join those of the ancestors it gains;
@@ -68,10 +65,10 @@ const SUBTREE_KEY = 'ancestor_id, year, field, metric';
  */
 const MOVE_SUBTREE_SUMS = `
   WITH moved AS (
-    SELECT year, field, metric, ${SUMS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
-      FROM (SELECT year, field, metric, ${SUMS.join(', ')} FROM rm_year_stats WHERE unit_id = $1
+    SELECT year, field, metric, ${SUM_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
+      FROM (SELECT year, field, metric, ${SUM_COLUMNS.join(', ')} FROM rm_year_stats WHERE unit_id = $1
             UNION ALL
-            SELECT year, field, metric, ${SUMS.join(', ')} FROM rm_subtree_stats WHERE ancestor_id = $1) AS subtree
+            SELECT year, field, metric, ${SUM_COLUMNS.join(', ')} FROM rm_subtree_stats WHERE ancestor_id = $1) AS subtree
      GROUP BY year, field, metric
   ), losing AS (
     SELECT ancestor_id FROM rm_unit_closure WHERE descendant_id = $1 AND depth > 0
@@ -83,8 +80,8 @@ const MOVE_SUBTREE_SUMS = `
     UNION ALL
     SELECT ancestor_id, 1 AS sign FROM gaining WHERE ancestor_id NOT IN (SELECT ancestor_id FROM losing)
   )
-  INSERT INTO rm_subtree_stats (${SUBTREE_KEY}, ${SUMS.join(', ')})
-  SELECT s.ancestor_id, m.year, m.field, m.metric, ${SUMS.map((column) => `trim_scale(s.sign * m.${column})`).join(', ')}
+  INSERT INTO rm_subtree_stats (${SUBTREE_KEY}, ${SUM_COLUMNS.join(', ')})
+  SELECT s.ancestor_id, m.year, m.field, m.metric, ${SUM_COLUMNS.map((column) => `trim_scale(s.sign * m.${column})`).join(', ')}
     FROM shift s CROSS JOIN moved m
    ORDER BY s.ancestor_id, m.year, m.field, m.metric
   ${addOnConflict('rm_subtree_stats', SUBTREE_KEY)}`;

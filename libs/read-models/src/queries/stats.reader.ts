@@ -7,7 +7,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
-import { MONTH_COLUMNS, yearSpansFor } from '../stats-periods.js';
+import { MONTH_COLUMNS, SUM_COLUMNS, yearSpansFor } from '../stats-periods.js';
 import { requireUnit } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
 
@@ -39,7 +39,7 @@ const MONTHS_IN_SPAN = `CASE WHEN k.first = 1 AND k.last = 12 THEN y.total ELSE 
 type YearParts = 'totals' | 'months';
 
 /** Whether an answer breaks its totals down by field (a period's stats) or not (a series). */
-type Breakdown = 'by-field' | 'totals';
+type Breakdown = 'by-field' | 'overall';
 
 const yearSums = (parts: YearParts, groups: string): string =>
   `${groups}, SUM(s.total) AS total${parts === 'months' ? `, ${MONTH_COLUMNS.map((column) => `SUM(s.${column}) AS ${column}`).join(', ')}` : ''}`;
@@ -64,7 +64,7 @@ const sumsSql = (subtreeRows: (columns: string) => string, parts: YearParts, bre
    GROUP BY ${breakdown === 'by-field' ? 'GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))' : 'k.requested, y.metric'}`;
 };
 
-const STORED = `year, field, metric, total, ${MONTH_COLUMNS.join(', ')}`;
+const STORED = `year, field, metric, ${SUM_COLUMNS.join(', ')}`;
 
 /**
  * `current` sums the unit's own rows and its subtree rows (its current descendants' sums,
@@ -85,7 +85,7 @@ const SUBTREE_ROWS: Record<Boundaries, (columns: string) => string> = {
 const SUMS_SQL = new Map<string, string>();
 for (const boundaries of ['current', 'as-recorded'] as const) {
   for (const parts of ['totals', 'months'] as const) {
-    for (const breakdown of ['by-field', 'totals'] as const) {
+    for (const breakdown of ['by-field', 'overall'] as const) {
       SUMS_SQL.set(`${boundaries}/${parts}/${breakdown}`, sumsSql(SUBTREE_ROWS[boundaries], parts, breakdown));
     }
   }
@@ -138,7 +138,7 @@ export class StatsReader {
     const periods = keys.map((k) => periodView(k, phases));
     const [unit, sums] = await Promise.all([
       unitLookup,
-      keys.length > 0 ? this.sums(keys, unitId, boundaries, phases, 'totals') : new Map<string, PeriodSums>(),
+      keys.length > 0 ? this.sums(keys, unitId, boundaries, phases, 'overall') : new Map<string, PeriodSums>(),
     ]);
     return {
       unit: { id: unit.unitId, name: unit.name },
