@@ -42,6 +42,8 @@ export const PROJECTOR_MAIN = 'dist/apps/projector/src/main.js';
  */
 export class ServerProcess {
   private child: ChildProcess | undefined;
+  /** Settles once the process has exited AND its stdout/stderr are drained: 'exit' can come before the last chunks. */
+  private closed: Promise<unknown> = Promise.resolve();
   private output = '';
 
   constructor(
@@ -70,6 +72,7 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.closed = once(child, 'close').catch(() => undefined);
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + timeoutMs;
@@ -88,16 +91,12 @@ export class ServerProcess {
 
   /** Waits for the process to exit on its own (e.g. a refused configuration). */
   async exitCode(): Promise<number | null> {
-    const child = this.child!;
-    if (child.exitCode === null) await once(child, 'exit');
-    return child.exitCode;
+    await this.closed;
+    return this.child!.exitCode;
   }
 
   async kill(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
+    if (this.running) this.child!.kill(signal);
+    await this.closed;
   }
 }
