@@ -17,14 +17,22 @@ export class InMemoryUnitTree {
   /** descendant → (ancestor → depth), the unit itself at depth 0. */
   private readonly ancestors = new Map<string, Map<string, number>>();
   private readonly paths: PathRow[] = [];
+  /** unit → its strict ancestors, asked for once per fact: cleared for the units a merge moves. */
+  private readonly strictAncestors = new Map<string, readonly string[]>();
 
   pathVersionOf(unitId: string): number {
     return this.units.get(unitId)?.pathVersion ?? 0;
   }
 
   /** The unit's current ancestors, itself excluded (none for a unit not in the tree). */
-  *strictAncestorsOf(unitId: string): Generator<string> {
-    for (const [ancestorId, depth] of this.ancestors.get(unitId) ?? []) if (depth > 0) yield ancestorId;
+  strictAncestorsOf(unitId: string): readonly string[] {
+    let strict = this.strictAncestors.get(unitId);
+    if (strict === undefined) {
+      strict = [...(this.ancestors.get(unitId) ?? [])].filter(([, depth]) => depth > 0).map(([ancestorId]) => ancestorId);
+      // Only a unit in the tree can be cleared by a merge; others get theirs when registered.
+      if (this.ancestors.has(unitId)) this.strictAncestors.set(unitId, strict);
+    }
+    return strict;
   }
 
   /**
@@ -68,6 +76,7 @@ export class InMemoryUnitTree {
       for (const [ancestorId, depth] of above) if (!ancestors.has(ancestorId)) ancestors.set(ancestorId, depth + below + 1);
     }
     for (const descendantId of subtree.keys()) {
+      this.strictAncestors.delete(descendantId);
       const moved = this.units.get(descendantId);
       if (!moved) continue;
       moved.pathVersion += 1;

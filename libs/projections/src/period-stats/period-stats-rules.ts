@@ -171,7 +171,7 @@ function applyLedgerEvent(
     row.voided = true;
     state.changed('entries', key);
     // The void takes the quantity back from where it was counted, path version included.
-    state.addStat({ ...entryDelta(row), amount: -Number(row.quantity) });
+    state.addStat(entryDelta(row, -Number(row.quantity)));
     return;
   }
   const row: EntryRow =
@@ -203,7 +203,7 @@ function applyLedgerEvent(
   const key = entryKey(unitId, row.entryId);
   state.entries.set(key, row);
   state.changed('entries', key);
-  state.addStat({ ...entryDelta(row), amount: Number(row.quantity) });
+  state.addStat(entryDelta(row, Number(row.quantity)));
 }
 
 function countModel(state: PeriodStatsState, day: string, model: ModelRow, metric: string): void {
@@ -228,8 +228,8 @@ function fieldOf(state: PeriodStatsState, modelId: string | undefined): string {
   return state.models.get(modelId)?.field ?? UNCLASSIFIED_FIELD;
 }
 
-function entryDelta(row: EntryRow): Omit<StatDelta, 'amount'> {
-  return { day: row.onDate, unitId: row.unitId, pathVersion: row.pathVersion, field: row.field, metric: row.metric };
+function entryDelta(row: EntryRow, amount: number): StatDelta {
+  return { day: row.onDate, unitId: row.unitId, pathVersion: row.pathVersion, field: row.field, metric: row.metric, amount };
 }
 
 /** The model an event refers to (its field places the fact), if any. */
