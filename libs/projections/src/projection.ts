@@ -1,10 +1,10 @@
 import type { DomainEvent } from '#domain';
-import type { RecordedEvent, SqlClient } from '#event-store';
+import type { LoggedEvent, SqlClient } from '#event-store';
 
 /** A domain event as read from the log: upcast to its current shape, with its envelope. */
 export interface ProjectedEvent {
   readonly event: DomainEvent;
-  readonly recorded: RecordedEvent;
+  readonly recorded: LoggedEvent;
 }
 
 /**

@@ -8,6 +8,9 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type LoggedEvent,
+  type ProjectionReadOptions,
+  type ProjectionSubscribeOptions,
   type ReadAllOptions,
   type RecordedEvent,
   type SubscribeOptions,
@@ -16,15 +19,18 @@ import { inTransaction, type SqlClient, type SqlPool } from '../sql/sql-pool.js'
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { EVENT_STORE_SCHEMA } from './schema.js';
 
-interface EventRow {
-  event_id: string;
+interface LoggedEventRow {
   type: string;
   stream_name: string;
-  stream_revision: string;
   position: string;
   tx_id: string;
   data: unknown;
   metadata: Record<string, unknown>;
+}
+
+interface EventRow extends LoggedEventRow {
+  event_id: string;
+  stream_revision: string;
   recorded_at: Date;
 }
 
@@ -146,23 +152,23 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  async readAll({ after, limit, metadataKeys }: ReadAllOptions): Promise<RecordedEvent[]> {
+  readAll(options: ProjectionReadOptions): Promise<LoggedEvent[]>;
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  async readAll({ after, limit, metadataKeys }: ReadAllOptions): Promise<RecordedEvent[] | LoggedEvent[]> {
     const from = parseCheckpoint(after);
+    const page = (columns: string) =>
+      this.pool.query<EventRow>(
+        `SELECT ${columns} FROM es_events
+          WHERE (tx_id, position) > ($1::bigint, $2::bigint) AND ${VISIBLE}
+          ORDER BY tx_id, position LIMIT $3`,
+        [from.txId.toString(), from.position.toString(), limit, ...(metadataKeys ?? [])],
+      );
+    if (!metadataKeys) return (await page(EVENT_COLUMNS)).rows.map(toRecordedEvent);
     // Narrowed by the server: the metadata (actor, hash chain) is most of what a projection
-    // would otherwise receive and parse only to drop (1,000,000 events read ~1.9x faster).
-    const columns = metadataKeys
-      ? EVENT_COLUMNS.replace(
-          'metadata',
-          `jsonb_strip_nulls(jsonb_build_object(${metadataKeys.map((_, i) => `$${i + 4}::text, metadata->$${i + 4}`).join(', ')})) AS metadata`,
-        )
-      : EVENT_COLUMNS;
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM es_events
-        WHERE (tx_id, position) > ($1::bigint, $2::bigint) AND ${VISIBLE}
-        ORDER BY tx_id, position LIMIT $3`,
-      [from.txId.toString(), from.position.toString(), limit, ...(metadataKeys ?? [])],
-    );
-    return rows.map(toRecordedEvent);
+    // would otherwise receive and parse only to drop (1,000,000 events read ~1.9x faster),
+    // and the recording time (a date to parse) and id are a third of the rest.
+    const metadata = `jsonb_strip_nulls(jsonb_build_object(${metadataKeys.map((_, i) => `$${i + 4}::text, metadata->$${i + 4}`).join(', ')}))`;
+    return (await page(`type, stream_name, position, tx_id, data, ${metadata} AS metadata`)).rows.map(toLoggedEvent);
   }
 
   async awaitCommittedReadable(timeoutMs: number): Promise<boolean> {
@@ -184,9 +190,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async *subscribeToAll({ after, batchSize, signal, metadataKeys }: SubscribeOptions): AsyncIterable<RecordedEvent[]> {
-    const read = (from: string | undefined) => {
-      const page = this.readAll({ after: from, limit: batchSize, ...(metadataKeys ? { metadataKeys } : {}) });
+  subscribeToAll(options: ProjectionSubscribeOptions): AsyncIterable<LoggedEvent[]>;
+  subscribeToAll(options: SubscribeOptions): AsyncIterable<RecordedEvent[]>;
+  async *subscribeToAll({ after, batchSize, signal, metadataKeys }: SubscribeOptions): AsyncIterable<LoggedEvent[]> {
+    const read = (from: string | undefined): Promise<LoggedEvent[]> => {
+      const page = metadataKeys ? this.readAll({ after: from, limit: batchSize, metadataKeys }) : this.readAll({ after: from, limit: batchSize });
       page.catch(() => undefined); // awaited below; no unhandled rejection if we stop first
       return page;
     };
@@ -318,17 +326,23 @@ export class PostgresEventStore implements EventStore {
 }
 
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toLoggedEvent(row: LoggedEventRow): LoggedEvent {
   const position = BigInt(row.position);
   return {
-    eventId: row.event_id,
     type: row.type,
     streamName: row.stream_name,
-    revision: BigInt(row.stream_revision),
     position,
     checkpoint: formatCheckpoint({ txId: BigInt(row.tx_id), position }),
     data: row.data,
     metadata: row.metadata,
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    ...toLoggedEvent(row),
+    eventId: row.event_id,
+    revision: BigInt(row.stream_revision),
     recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
   };
 }

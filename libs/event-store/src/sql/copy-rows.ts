@@ -9,19 +9,24 @@ export type CopyValue = string | number | boolean | null;
 
 /** Characters COPY's text format gives a meaning to, escaped in values. */
 const SPECIAL = /[\\\n\r\t]/g;
+const HAS_SPECIAL = /[\\\n\r\t]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+// A rebuild writes ~15 M values: the common cases (a number, a string with nothing to
+// escape) take no replace.
 function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
-  const text = String(value);
-  return text.replace(SPECIAL, (c) => ESCAPES[c]!);
+  if (typeof value !== 'string') return String(value);
+  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ESCAPES[c]!) : value;
 }
 
 /** Rows as COPY text lines, gathered into chunks of about 64 kB. */
 function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   let chunk = '';
   for (const row of rows) {
-    chunk += row.map(copyText).join('\t') + '\n';
+    let line = copyText(row[0]!);
+    for (let i = 1; i < row.length; i++) line += '\t' + copyText(row[i]!);
+    chunk += line + '\n';
     if (chunk.length >= 65_536) {
       yield chunk;
       chunk = '';

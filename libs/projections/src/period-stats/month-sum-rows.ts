@@ -2,6 +2,7 @@ import { MONTH_COLUMNS } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import type { Column } from '../sql/unnest-upsert.js';
+import { compareText } from './in-key-order.js';
 import { toNumericText } from './stats-accumulator.js';
 
 const SEPARATOR = '\u0000';
@@ -12,9 +13,10 @@ export interface KeyColumn {
   readonly type: 'text' | 'integer';
 }
 
-/** One row as written: its key parts and where its twelve months lie. */
+/** One row as written: its owner, the key parts after it, and where its twelve months lie. */
 interface SlotRow {
-  readonly key: readonly string[];
+  readonly owner: string;
+  readonly rest: readonly string[];
   readonly slot: number;
 }
 
@@ -82,8 +84,7 @@ export class MonthSumRows {
    */
   private *inKeyOrder(): Generator<SlotRow> {
     for (const owner of [...this.slots.keys()].sort()) {
-      const rows = this.slots.get(owner)!;
-      for (const rest of [...rows.keys()].sort()) yield { key: [owner, ...rest.split(SEPARATOR)], slot: rows.get(rest)! };
+      for (const [rest, slot] of [...this.slots.get(owner)!].sort(([a], [b]) => compareText(a, b))) yield { owner, rest: rest.split(SEPARATOR), slot };
     }
   }
 
@@ -102,7 +103,9 @@ export class MonthSumRows {
   private columns(): Column<SlotRow>[] {
     const month = (row: SlotRow, index: number) => this.months[12 * row.slot + index]!;
     return [
-      ...this.keyColumns.map((column, i): Column<SlotRow> => ({ name: column.name, type: column.type, value: (row) => row.key[i]! })),
+      ...this.keyColumns.map(
+        (column, i): Column<SlotRow> => ({ name: column.name, type: column.type, value: i === 0 ? (row) => row.owner : (row) => row.rest[i - 1]! }),
+      ),
       { name: 'total', type: 'numeric', value: (row) => toNumericText(MONTH_COLUMNS.reduce((sum, _, i) => sum + month(row, i), 0)) },
       ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(month(row, i)) })),
     ];

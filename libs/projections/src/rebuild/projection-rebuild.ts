@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { inTransaction, type EventStore, type RecordedEvent, type SqlPool } from '#event-store';
+import { inTransaction, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction, writeUpToCheckpoint } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
@@ -132,7 +132,7 @@ export class ProjectionRebuild {
     const pages = new PrefetchingReader(this.store, IN_MEMORY_PAGE);
     const maxEvents = this.options.inMemoryEvents ?? Number.POSITIVE_INFINITY;
     const maxHeapBytes = (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
-    let last: RecordedEvent | undefined;
+    let last: LoggedEvent | undefined;
     let processed = 0;
     // The heap in use includes garbage not yet collected: the pass may stop a little early.
     while (processed < maxEvents && getHeapStatistics().used_heap_size < maxHeapBytes) {
@@ -186,7 +186,7 @@ export class ProjectionRebuild {
  * the write then overlap instead of taking turns.
  */
 class PrefetchingReader {
-  private pending: { after: string | undefined; page: Promise<readonly RecordedEvent[]> } | undefined;
+  private pending: { after: string | undefined; page: Promise<readonly LoggedEvent[]> } | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -200,13 +200,13 @@ class PrefetchingReader {
     this.pending = { after, page };
   }
 
-  read(after: string | undefined): Promise<readonly RecordedEvent[]> {
+  read(after: string | undefined): Promise<readonly LoggedEvent[]> {
     const pending = this.pending;
     this.pending = undefined;
     return pending && pending.after === after ? pending.page : this.readPage(after);
   }
 
-  private readPage(after: string | undefined): Promise<readonly RecordedEvent[]> {
+  private readPage(after: string | undefined): Promise<readonly LoggedEvent[]> {
     return this.store.readAll({ after, limit: this.limit, metadataKeys: PROJECTED_METADATA });
   }
 }

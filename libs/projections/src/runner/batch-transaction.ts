@@ -1,4 +1,4 @@
-import { inTransaction, type RecordedEvent, type SqlClient, type SqlPool } from '#event-store';
+import { inTransaction, type LoggedEvent, type SqlClient, type SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { toProjectedEvents } from './projected-events.js';
@@ -29,7 +29,7 @@ export interface BatchTarget {
 export async function applyBatchInTransaction(
   pool: SqlPool,
   projection: Projection,
-  batch: readonly RecordedEvent[],
+  batch: readonly LoggedEvent[],
   target: BatchTarget,
 ): Promise<void> {
   const events = toProjectedEvents(batch);
@@ -46,7 +46,7 @@ export async function writeUpToCheckpoint(
   pool: SqlPool,
   projection: Projection,
   target: BatchTarget,
-  through: { readonly last: RecordedEvent; readonly count: number },
+  through: { readonly last: LoggedEvent; readonly count: number },
   write: (tx: SqlClient) => Promise<void>,
 ): Promise<void> {
   await inTransaction(pool, async (tx) => {

@@ -1,5 +1,5 @@
 import { EventEmitter, once } from 'node:events';
-import type { EventStore, RecordedEvent, SqlPool } from '#event-store';
+import type { EventStore, LoggedEvent, SqlPool } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyBatchInTransaction, CheckpointMovedError } from './batch-transaction.js';
 import { readCheckpoint } from './checkpoints.js';
@@ -107,7 +107,7 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyBatch(delivered: readonly RecordedEvent[]): Promise<void> {
+  private async applyBatch(delivered: readonly LoggedEvent[]): Promise<void> {
     // A subscription may deliver an event again (a resubscription from an older position,
     // a retried read): what the checkpoint already covers was applied and counts once.
     const batch = delivered.filter((event) => this.store.isAfter(event.checkpoint, this.current));

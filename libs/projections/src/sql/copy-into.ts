@@ -1,4 +1,4 @@
-import { copyRows, type SqlClient } from '#event-store';
+import { copyRows, type CopyValue, type SqlClient } from '#event-store';
 import type { Column } from './unnest-upsert.js';
 
 /**
@@ -7,7 +7,11 @@ import type { Column } from './unnest-upsert.js';
  */
 export async function copyInto<Row>(tx: SqlClient, table: string, columns: readonly Column<Row>[], rows: Iterable<Row>): Promise<void> {
   const values = function* () {
-    for (const row of rows) yield columns.map((column) => column.value(row));
+    for (const row of rows) {
+      const values = new Array<CopyValue>(columns.length);
+      for (let i = 0; i < columns.length; i++) values[i] = columns[i]!.value(row);
+      yield values;
+    }
   };
   await copyRows(tx, table, columns.map((column) => column.name), values(), { freeze: true });
 }
