@@ -49,7 +49,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     for (const phase of this.phases.values()) await insertPhase(tx, phase);
     await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
     await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
-    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, inKeyOrder(this.entries, { ownerOf: (entry) => entry.unitId, restOf: (entry) => entry.entryId }));
+    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, inKeyOrder(this.entries, (entry) => entry.unitId));
     await this.own.write(tx);
     await this.subtree.write(tx);
   }

@@ -2,7 +2,6 @@ import { MONTH_COLUMNS } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import type { Column } from '../sql/unnest-upsert.js';
-import { compareText } from './in-key-order.js';
 import { toNumericText } from './stats-accumulator.js';
 
 const SEPARATOR = '\u0000';
@@ -77,14 +76,10 @@ export class MonthSumRows {
     await copyInto(tx, this.table, this.columns(), this.inKeyOrder());
   }
 
-  /**
-   * Owners in order, each one's rows in order: the order of the whole keys, since the
-   * separator sorts before any character of an owner. Written in this order, the index
-   * grows at its end and a unit's rows share pages, so the table needs no CLUSTER.
-   */
+  /** Owners in order, as inKeyOrder (in-key-order.ts) writes rows, and why. */
   private *inKeyOrder(): Generator<SlotRow> {
     for (const owner of [...this.slots.keys()].sort()) {
-      for (const [rest, slot] of [...this.slots.get(owner)!].sort(([a], [b]) => compareText(a, b))) yield { owner, rest: rest.split(SEPARATOR), slot };
+      for (const [rest, slot] of this.slots.get(owner)!) yield { owner, rest: rest.split(SEPARATOR), slot };
     }
   }
 
