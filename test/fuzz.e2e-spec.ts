@@ -93,24 +93,19 @@ interface LogRow {
   readonly correlationId: string;
 }
 
+/** The strings in a JSON value, its object keys too when `withKeys`. */
+function stringsIn(value: unknown, withKeys: boolean): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => [...(withKeys && !Array.isArray(value) ? [key] : []), ...stringsIn(inner, withKeys)]);
+}
+
 /** Every string a request carries: its path segment, query, body text, and the body's keys and values. */
 function sentStrings(r: FuzzRequest): string[] {
   const sent = [r.segment, ...r.query.flat()];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') sent.push(value);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        sent.push(key);
-        walk(inner);
-      }
-    }
-  };
   if (r.body !== undefined) {
     if ('raw' in r.body) sent.push(String(r.body.raw));
-    else {
-      sent.push(JSON.stringify(r.body.json));
-      walk(r.body.json);
-    }
+    else sent.push(JSON.stringify(r.body.json), ...stringsIn(r.body.json, true));
   }
   return sent.filter((text) => text.length > 0);
 }
@@ -120,14 +115,7 @@ function sentStrings(r: FuzzRequest): string[] {
  * sent (an unknown field, a malformed key), which is no leak, whatever it spells.
  */
 function serverWritten(body: unknown, sent: readonly string[]): string[] {
-  const texts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (!sent.some((text) => text.includes(value))) texts.push(value);
-    } else if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) walk(inner);
-  };
-  walk(body);
-  return texts;
+  return stringsIn(body, false).filter((text) => !sent.some((s) => s.includes(text)));
 }
 
 describe('fuzz: random and malformed requests on every route', () => {

@@ -156,19 +156,19 @@ export class PostgresEventStore implements EventStore {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   async readAll({ after, limit, metadataKeys }: ReadAllOptions): Promise<RecordedEvent[] | LoggedEvent[]> {
     const from = parseCheckpoint(after);
-    const page = (columns: string) =>
-      this.pool.query<EventRow>(
+    const page = <Row extends LoggedEventRow>(columns: string) =>
+      this.pool.query<Row>(
         `SELECT ${columns} FROM es_events
           WHERE (tx_id, position) > ($1::bigint, $2::bigint) AND ${VISIBLE}
           ORDER BY tx_id, position LIMIT $3`,
         [from.txId.toString(), from.position.toString(), limit, ...(metadataKeys ?? [])],
       );
-    if (!metadataKeys) return (await page(EVENT_COLUMNS)).rows.map(toRecordedEvent);
+    if (!metadataKeys) return (await page<EventRow>(EVENT_COLUMNS)).rows.map(toRecordedEvent);
     // Narrowed by the server: the metadata (actor, hash chain) is most of what a projection
     // would otherwise receive and parse only to drop (1,000,000 events read ~1.9x faster),
     // and the recording time (a date to parse) and id are a third of the rest.
     const metadata = `jsonb_strip_nulls(jsonb_build_object(${metadataKeys.map((_, i) => `$${i + 4}::text, metadata->$${i + 4}`).join(', ')}))`;
-    return (await page(`type, stream_name, position, tx_id, data, ${metadata} AS metadata`)).rows.map(toLoggedEvent);
+    return (await page<LoggedEventRow>(`type, stream_name, position, tx_id, data, ${metadata} AS metadata`)).rows.map(toLoggedEvent);
   }
 
   async awaitCommittedReadable(timeoutMs: number): Promise<boolean> {

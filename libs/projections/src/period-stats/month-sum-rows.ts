@@ -73,11 +73,11 @@ export class MonthSumRows {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await copyInto(tx, this.table, this.columns(), this.inKeyOrder());
+    await copyInto(tx, this.table, this.columns(), this.inOwnerOrder());
   }
 
-  /** Owners in order, as inKeyOrder (in-key-order.ts) writes rows, and why. */
-  private *inKeyOrder(): Generator<SlotRow> {
+  /** The owners in order, each one's rows as they came: the order, and why, of inKeyOrder's `ownerOf` (in-key-order.ts). */
+  private *inOwnerOrder(): Generator<SlotRow> {
     for (const owner of [...this.slots.keys()].sort()) {
       for (const [rest, slot] of this.slots.get(owner)!) yield { owner, rest: rest.split(SEPARATOR), slot };
     }
