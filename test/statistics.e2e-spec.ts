@@ -166,6 +166,11 @@ describe.each(testBackends())('statistics end to end on $name', (backend) => {
     expect(yenBai.modelsWithdrawn).toBe(types.filter((type) => type === 'ModelWithdrawn').length);
   });
 
+  it('reads at once with consistentWith=0, a position every read model covers', async () => {
+    await t.http().get('/v1/models/busy?consistentWith=0').expect(200);
+    await t.http().get('/v1/stats?period=year:2024&unit=qk2&consistentWith=0').expect(200);
+  });
+
   it('answers an idempotent retry with the first answer and writes nothing new', async () => {
     const body = { unitId: 'yen-bai', workdays: 3, on: '2024-05-05' };
     const headers = { 'Idempotency-Key': 'retry-e2e-1' };

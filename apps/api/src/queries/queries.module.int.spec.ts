@@ -61,6 +61,12 @@ describe.each(testBackends())('QueriesModule on $name', (backend) => {
       expect(t.gate.calls).toEqual([{ position: 42n, timeoutMs: TEST_CONSISTENCY_TIMEOUT_MS }]);
     });
 
+    it.each(READS)('%s reads position 0, the start of the log, at once', async (url) => {
+      t.gate.covered = false;
+      await t.get(withParam(url, 'consistentWith=0')).expect(200);
+      expect(t.gate.calls).toEqual([]);
+    });
+
     it.each(['abc', '-1', '1.5', '1e3', '', '99999999999999999999', '9223372036854775808'])(
       'refuses %p with 400 before waiting',
       async (value) => {

@@ -14,8 +14,10 @@ interface RequestWithQuery {
  * Read-your-writes for any GET (API.md): with `consistentWith=<position>`, the request
  * waits until every projection has processed that log position, and answers 503
  * CONSISTENCY_TIMEOUT when APP_CONFIG.consistencyTimeoutMs passes first. Without the
- * parameter it reads at once. Interceptors run before pipes, so the value is checked
- * here (400, in the shape of the validation pipe's answers) before any wait.
+ * parameter it reads at once, and so it does with position 0: the start of the log, which
+ * every read model covers (no command answers 0; both stores number events from above it).
+ * Interceptors run before pipes, so the value is checked here (400, in the shape of the
+ * validation pipe's answers) before any wait.
  */
 @Injectable()
 export class ConsistencyInterceptor implements NestInterceptor {
@@ -39,6 +41,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
         { field: 'consistentWith', message: LOG_POSITION_MESSAGE },
       ]);
     }
+    if (position === 0n) return;
     const timeoutMs = this.config.consistencyTimeoutMs;
     if (!(await this.gate.waitUntilCovered(position, timeoutMs))) {
       throw new ApiError(
