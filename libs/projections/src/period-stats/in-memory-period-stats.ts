@@ -60,8 +60,8 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
 
   addStat(delta: StatDelta): void {
     const { year, month } = yearAndMonthOf(delta.day);
-    this.own.add(delta.unitId, keyRest(year, delta.pathVersion, delta.field, delta.metric), month, delta.amount);
-    const rest = keyRest(year, delta.field, delta.metric);
+    this.own.add(delta.unitId, this.own.restId(keyRest(year, delta.pathVersion, delta.field, delta.metric)), month, delta.amount);
+    const rest = this.subtree.restId(keyRest(year, delta.field, delta.metric));
     for (const ancestorId of this.tree.strictAncestorsOf(delta.unitId)) this.subtree.add(ancestorId, rest, month, delta.amount);
   }
 
@@ -86,16 +86,19 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     this.tree.merge(merge);
   }
 
-  /** The sums of a unit's subtree per year × field × metric: its own rows (every path version) and its subtree rows. */
-  private subtreeSums(unitId: string): Map<string, Float64Array> {
-    const sums = new Map<string, Float64Array>();
-    const addTo = (rest: string, months: Float64Array) => {
-      let sum = sums.get(rest);
-      if (!sum) sums.set(rest, (sum = new Float64Array(12)));
+  /**
+   * The sums of a unit's subtree per year × field × metric (by rm_subtree_stats' key id):
+   * its own rows (every path version) and its subtree rows.
+   */
+  private subtreeSums(unitId: string): Map<number, Float64Array> {
+    const sums = new Map<number, Float64Array>();
+    const addTo = (restId: number, months: Float64Array) => {
+      let sum = sums.get(restId);
+      if (!sum) sums.set(restId, (sum = new Float64Array(12)));
       for (let i = 0; i < 12; i++) sum[i]! += months[i]!;
     };
-    for (const { rest: [year, , field, metric], months } of this.own.rowsOf(unitId)) addTo(keyRest(year!, field!, metric!), months);
-    for (const { rest, months } of this.subtree.rowsOf(unitId)) addTo(keyRest(...rest), months);
+    for (const { rest: [year, , field, metric], months } of this.own.rowsOf(unitId)) addTo(this.subtree.restId(keyRest(year!, field!, metric!)), months);
+    for (const { restId, months } of this.subtree.rowsOf(unitId)) addTo(restId, months);
     return sums;
   }
 

@@ -16,16 +16,18 @@ export interface KeyColumn {
 interface SlotRow {
   readonly owner: string;
   readonly rest: readonly string[];
-  readonly slot: number;
+  readonly block: Float64Array;
+  readonly at: number;
 }
 
-/** A stored row of one owner: the key parts after the owner, and a view of its months. */
+/** A stored row of one owner: the key after the owner (its id and parts), and a view of its months. */
 export interface OwnedRow {
+  readonly restId: number;
   readonly rest: readonly string[];
   readonly months: Float64Array;
 }
 
-/** The key parts after the owner, as `add` takes them. */
+/** The key parts after the owner, as `restId` takes them. */
 export function keyRest(...parts: readonly (string | number)[]): string {
   // Built by concatenation, not join: a fact builds two of these (~2 M a rebuild).
   let key = String(parts[0]);
@@ -33,42 +35,65 @@ export function keyRest(...parts: readonly (string | number)[]): string {
   return key;
 }
 
+/** Rows per block of months: the months live in blocks that are never copied as rows come. */
+const BLOCK_ROWS = 4096;
+
 /**
  * A whole log's statistics summed in memory for one table of year rows (rm_year_stats,
  * rm_subtree_stats): one row per key with its twelve months, the rows the table ends up
- * with, written once. Hundreds of thousands of rows: each is only its key (owner first,
- * like the table's primary key) and a slot of twelve months in one growing array, no
- * object per row.
+ * with, written once. Hundreds of thousands of rows: each is only its owner, the id of the
+ * key after the owner (a few hundred distinct keys, each held once with its parts) and a
+ * slot of twelve months in blocks of numbers, no object or string per row.
  */
 export class MonthSumRows {
+  private readonly restIds = new Map<string, number>();
+  private readonly restParts: (readonly string[])[] = [];
   /**
-   * owner → the key after the owner → slot. Two levels: a fact adds the same key after the
-   * owner at each of its unit's ancestors, and a merge reads the merged unit's rows.
+   * owner → key id → slot. Two levels: a fact adds the same key after the owner at each of
+   * its unit's ancestors, and a merge reads the merged unit's rows.
    */
-  private readonly slots = new Map<string, Map<string, number>>();
+  private readonly slots = new Map<string, Map<number, number>>();
   private size = 0;
-  private months = new Float64Array(12 * 4096);
+  private readonly blocks: Float64Array[] = [];
 
   constructor(
     private readonly table: string,
     private readonly keyColumns: readonly KeyColumn[],
   ) {}
 
-  /** Adds `amount` to month 1-12 of the row `owner` × `rest` (see keyRest). */
-  add(owner: string, rest: string, month: number, amount: number): void {
-    const slot = this.slotOf(owner, rest); // first: it may replace this.months with a larger array
-    this.months[12 * slot + month - 1]! += amount;
+  /**
+   * The id of a key after the owner (see keyRest). Taken once per fact, the id then files
+   * the fact at each owner by number: hashing a freshly built string per owner and keeping
+   * one per row cost seconds a rebuild.
+   */
+  restId(rest: string): number {
+    let id = this.restIds.get(rest);
+    if (id === undefined) {
+      id = this.restParts.length;
+      this.restIds.set(rest, id);
+      this.restParts.push(rest.split(SEPARATOR));
+    }
+    return id;
   }
 
-  /** Adds `sign` × each of twelve months to the row `owner` × `rest`. */
-  addMonths(owner: string, rest: string, months: ArrayLike<number>, sign: 1 | -1): void {
-    const start = 12 * this.slotOf(owner, rest);
-    for (let i = 0; i < 12; i++) this.months[start + i]! += sign * months[i]!;
+  /** Adds `amount` to month 1-12 of the row `owner` × `restId`. */
+  add(owner: string, restId: number, month: number, amount: number): void {
+    const slot = this.slotOf(owner, restId);
+    this.blocks[Math.floor(slot / BLOCK_ROWS)]![12 * (slot % BLOCK_ROWS) + month - 1]! += amount;
+  }
+
+  /** Adds `sign` × each of twelve months to the row `owner` × `restId`. */
+  addMonths(owner: string, restId: number, months: ArrayLike<number>, sign: 1 | -1): void {
+    const slot = this.slotOf(owner, restId);
+    const block = this.blocks[Math.floor(slot / BLOCK_ROWS)]!;
+    const start = 12 * (slot % BLOCK_ROWS);
+    for (let i = 0; i < 12; i++) block[start + i]! += sign * months[i]!;
   }
 
   *rowsOf(owner: string): Generator<OwnedRow> {
-    for (const [rest, slot] of this.slots.get(owner) ?? []) {
-      yield { rest: rest.split(SEPARATOR), months: this.months.subarray(12 * slot, 12 * slot + 12) };
+    for (const [restId, slot] of this.slots.get(owner) ?? []) {
+      const at = 12 * (slot % BLOCK_ROWS);
+      yield { restId, rest: this.restParts[restId]!, months: this.blocks[Math.floor(slot / BLOCK_ROWS)]!.subarray(at, at + 12) };
     }
   }
 
@@ -79,36 +104,37 @@ export class MonthSumRows {
   /** The owners in order, each one's rows as they came: the order, and why, of inKeyOrder's `ownerOf` (in-key-order.ts). */
   private *inOwnerOrder(): Generator<SlotRow> {
     for (const owner of [...this.slots.keys()].sort()) {
-      for (const [rest, slot] of this.slots.get(owner)!) yield { owner, rest: rest.split(SEPARATOR), slot };
+      for (const [restId, slot] of this.slots.get(owner)!) {
+        yield { owner, rest: this.restParts[restId]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
+      }
     }
   }
 
-  private slotOf(owner: string, rest: string): number {
+  private slotOf(owner: string, restId: number): number {
     let rows = this.slots.get(owner);
     if (rows === undefined) this.slots.set(owner, (rows = new Map()));
-    let slot = rows.get(rest);
+    let slot = rows.get(restId);
     if (slot === undefined) {
       slot = this.size++;
-      rows.set(rest, slot);
-      if (12 * this.size > this.months.length) this.grow();
+      rows.set(restId, slot);
+      if (slot % BLOCK_ROWS === 0) this.blocks.push(new Float64Array(12 * BLOCK_ROWS));
     }
     return slot;
   }
 
   private columns(): Column<SlotRow>[] {
-    const month = (row: SlotRow, index: number) => this.months[12 * row.slot + index]!;
     return [
       ...this.keyColumns.map(
         (column, i): Column<SlotRow> => ({ name: column.name, type: column.type, value: i === 0 ? (row) => row.owner : (row) => row.rest[i - 1]! }),
       ),
-      { name: 'total', type: 'numeric', value: (row) => toNumericText(MONTH_COLUMNS.reduce((sum, _, i) => sum + month(row, i), 0)) },
-      ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(month(row, i)) })),
+      { name: 'total', type: 'numeric', value: (row) => toNumericText(sumOfMonths(row)) },
+      ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(row.block[row.at + i]!) })),
     ];
   }
+}
 
-  private grow(): void {
-    const larger = new Float64Array(this.months.length * 2);
-    larger.set(this.months);
-    this.months = larger;
-  }
+function sumOfMonths(row: SlotRow): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += row.block[row.at + i]!;
+  return sum;
 }

@@ -13,22 +13,27 @@ import { rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
 const projection = new PeriodStatsProjection();
 
 async function append(store: PostgresEventStore, events: readonly GeneratedEvent[], lanes = 4): Promise<bigint> {
+  let last = 0n;
+  const appendOne = async ({ stream, event }: GeneratedEvent) => {
+    const metadata = { actor: 'test', schemaVersion: CURRENT_SCHEMA_VERSION[event.type] };
+    const result = await store.append(stream, [{ eventId: randomUUID(), type: event.type, data: event.data, metadata }], 'any');
+    if (result.position > last) last = result.position;
+  };
+  // Units first, in order, as the commands require (a fact about an unregistered unit, or a
+  // unit under an unregistered parent, is refused): the lanes race only over the rest.
+  for (const generated of events) if (generated.event.type === 'UnitRegistered') await appendOne(generated);
   // Each lane owns whole streams, so every stream keeps its order.
   const byLane: GeneratedEvent[][] = Array.from({ length: lanes }, () => []);
   const laneOf = new Map<string, number>();
   for (const generated of events) {
+    if (generated.event.type === 'UnitRegistered') continue;
     let lane = laneOf.get(generated.stream);
     if (lane === undefined) laneOf.set(generated.stream, (lane = laneOf.size % lanes));
     byLane[lane]!.push(generated);
   }
-  let last = 0n;
   await Promise.all(
     byLane.map(async (lane) => {
-      for (const { stream, event } of lane) {
-        const metadata = { actor: 'test', schemaVersion: CURRENT_SCHEMA_VERSION[event.type] };
-        const result = await store.append(stream, [{ eventId: randomUUID(), type: event.type, data: event.data, metadata }], 'any');
-        if (result.position > last) last = result.position;
-      }
+      for (const generated of lane) await appendOne(generated);
     }),
   );
   return last;
