@@ -1,24 +1,24 @@
-import { inKeyOrder } from './in-key-order.js';
-import { entryKey } from './period-stats-rules.js';
+import { inKeyOrder, inOwnerOrder } from './in-key-order.js';
 
-describe('inKeyOrder', () => {
+describe('row order for a COPY', () => {
   const owners = ['p1', 'p1-c2', 'p10', 'p1-c10', 'vn', 'p2'];
-  const entries = new Map<string, { unitId: string; entryId: string }>();
-  for (let i = 0; i < 500; i++) {
-    const unitId = owners[(i * 7) % owners.length]!;
-    const entryId = `e${(i * 7919) % 1000}`;
-    entries.set(entryKey(unitId, entryId), { unitId, entryId });
-  }
+  const rows = Array.from({ length: 500 }, (_, i) => ({ unitId: owners[(i * 7) % owners.length]!, entryId: `e${(i * 7919) % 1000}` }));
 
-  it('sorts by the whole key', () => {
-    expect([...inKeyOrder(entries)].map((e) => entryKey(e.unitId, e.entryId))).toEqual([...entries.keys()].sort());
+  it('inKeyOrder sorts by the whole key', () => {
+    const byKey = new Map(rows.map((row) => [`${row.unitId}\u0000${row.entryId}`, row]));
+    expect([...inKeyOrder(byKey)].map((row) => `${row.unitId}\u0000${row.entryId}`)).toEqual([...byKey.keys()].sort());
   });
 
-  it('grouped by owner: the owners in key order, each one\'s rows together in the order they came', () => {
-    const grouped = [...inKeyOrder(entries, (e) => e.unitId)];
-    expect(grouped.map((e) => e.unitId)).toEqual([...entries.values()].map((e) => e.unitId).sort());
-    const cameFirst = (unitId: string) => [...entries.values()].filter((e) => e.unitId === unitId);
-    expect(grouped.filter((e) => e.unitId === 'p1-c10')).toEqual(cameFirst('p1-c10'));
-    expect(grouped).toHaveLength(entries.size);
+  it("inOwnerOrder gives the owners in key order, each one's rows together in the order they came", () => {
+    const byOwner = new Map<string, Map<string, (typeof rows)[number]>>();
+    for (const row of rows) {
+      if (!byOwner.has(row.unitId)) byOwner.set(row.unitId, new Map());
+      byOwner.get(row.unitId)!.set(row.entryId, row);
+    }
+    const ordered = [...inOwnerOrder(byOwner)];
+    expect(ordered.map(([owner]) => owner)).toEqual(rows.map((row) => row.unitId).sort());
+    expect(ordered.every(([owner, key, row]) => row.unitId === owner && row.entryId === key)).toBe(true);
+    const cameFirst = [...byOwner.get('p1-c10')!.values()];
+    expect(ordered.filter(([owner]) => owner === 'p1-c10').map(([, , row]) => row)).toEqual(cameFirst);
   });
 });

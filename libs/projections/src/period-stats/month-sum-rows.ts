@@ -1,6 +1,7 @@
 import { MONTH_COLUMNS } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
+import { inOwnerOrder } from './in-key-order.js';
 import type { Column } from '../sql/unnest-upsert.js';
 import { toNumericText } from './stats-accumulator.js';
 
@@ -98,15 +99,12 @@ export class MonthSumRows {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await copyInto(tx, this.table, this.columns(), this.inOwnerOrder());
+    await copyInto(tx, this.table, this.columns(), this.slotRows());
   }
 
-  /** The owners in order, each one's rows as they came: the order, and why, of inKeyOrder's `ownerOf` (in-key-order.ts). */
-  private *inOwnerOrder(): Generator<SlotRow> {
-    for (const owner of [...this.slots.keys()].sort()) {
-      for (const [restId, slot] of this.slots.get(owner)!) {
-        yield { owner, rest: this.restParts[restId]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
-      }
+  private *slotRows(): Generator<SlotRow> {
+    for (const [owner, restId, slot] of inOwnerOrder(this.slots)) {
+      yield { owner, rest: this.restParts[restId]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
     }
   }
 

@@ -15,10 +15,13 @@ type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 export interface PeriodStatsState {
   readonly models: Map<string, ModelRow>;
   readonly awards: Map<string, AwardRow>;
-  /** Keyed by `entryKey(unitId, entryId)`. */
-  readonly entries: Map<string, EntryRow>;
-  /** The rows the rules created or changed (their keys), for a state that writes only those. */
-  changed(table: 'models' | 'awards' | 'entries', key: string): void;
+  /** The entry `entryId` of `unitId`'s ledger, if kept. */
+  entryOf(unitId: string, entryId: string): EntryRow | undefined;
+  /** Keeps a new ledger entry (a changed row). */
+  addEntry(row: EntryRow): void;
+  /** The rows the rules created or changed, for a state that writes only those. */
+  changed(table: 'models' | 'awards', key: string): void;
+  changedEntry(row: EntryRow): void;
   addStat(delta: StatDelta): void;
   pathVersionOf(unitId: string): number;
   registerUnit(unit: UnitRegistration): void;
@@ -165,11 +168,10 @@ function applyLedgerEvent(
   unitId: string,
 ): void {
   if (event.type === 'EntryVoided') {
-    const key = entryKey(unitId, event.data.entryId);
-    const row = state.entries.get(key);
+    const row = state.entryOf(unitId, event.data.entryId);
     if (!row || row.voided) return;
     row.voided = true;
-    state.changed('entries', key);
+    state.changedEntry(row);
     // The void takes the quantity back from where it was counted, path version included.
     state.addStat(entryDelta(row, -Number(row.quantity)));
     return;
@@ -200,9 +202,7 @@ function applyLedgerEvent(
           voided: false,
           pathVersion: state.pathVersionOf(unitId),
         };
-  const key = entryKey(unitId, row.entryId);
-  state.entries.set(key, row);
-  state.changed('entries', key);
+  state.addEntry(row);
   state.addStat(entryDelta(row, Number(row.quantity)));
 }
 

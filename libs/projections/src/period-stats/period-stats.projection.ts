@@ -70,7 +70,8 @@ class PeriodStatsBatch implements PeriodStatsState {
     private readonly tx: SqlClient,
     readonly models: Map<string, ModelRow>,
     readonly awards: Map<string, AwardRow>,
-    readonly entries: Map<string, EntryRow>,
+    /** Keyed by `entryKey(unitId, entryId)`. */
+    private readonly entries: Map<string, EntryRow>,
     private readonly pathVersions: Map<string, number>,
   ) {}
 
@@ -113,8 +114,21 @@ class PeriodStatsBatch implements PeriodStatsState {
     );
   }
 
-  changed(table: 'models' | 'awards' | 'entries', key: string): void {
+  changed(table: 'models' | 'awards', key: string): void {
     this.touched[table].add(key);
+  }
+
+  entryOf(unitId: string, entryId: string): EntryRow | undefined {
+    return this.entries.get(entryKey(unitId, entryId));
+  }
+
+  addEntry(row: EntryRow): void {
+    this.entries.set(entryKey(row.unitId, row.entryId), row);
+    this.changedEntry(row);
+  }
+
+  changedEntry(row: EntryRow): void {
+    this.touched.entries.add(entryKey(row.unitId, row.entryId));
   }
 
   addStat(delta: StatDelta): void {
