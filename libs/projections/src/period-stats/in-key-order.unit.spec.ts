@@ -9,16 +9,16 @@ describe('row order for a COPY', () => {
     expect([...inKeyOrder(byKey)].map((row) => `${row.unitId}\u0000${row.entryId}`)).toEqual([...byKey.keys()].sort());
   });
 
-  it("inOwnerOrder gives the owners in key order, each one's rows together in the order they came", () => {
+  it("inOwnerOrder gives the owners in key order, each with its rows in the order they came", () => {
     const byOwner = new Map<string, Map<string, (typeof rows)[number]>>();
     for (const row of rows) {
       if (!byOwner.has(row.unitId)) byOwner.set(row.unitId, new Map());
       byOwner.get(row.unitId)!.set(row.entryId, row);
     }
-    const ordered = [...inOwnerOrder(byOwner)];
-    expect(ordered.map(([owner]) => owner)).toEqual(rows.map((row) => row.unitId).sort());
-    expect(ordered.every(([owner, key, row]) => row.unitId === owner && row.entryId === key)).toBe(true);
+    const ordered = [...inOwnerOrder(byOwner)].flatMap(([owner, ledger]) => [...ledger].map(([key, row]) => ({ owner, key, row })));
+    expect(ordered.map(({ owner }) => owner)).toEqual(rows.map((row) => row.unitId).sort());
+    expect(ordered.every(({ owner, key, row }) => row.unitId === owner && row.entryId === key)).toBe(true);
     const cameFirst = [...byOwner.get('p1-c10')!.values()];
-    expect(ordered.filter(([owner]) => owner === 'p1-c10').map(([, , row]) => row)).toEqual(cameFirst);
+    expect(ordered.filter(({ owner }) => owner === 'p1-c10').map(({ row }) => row)).toEqual(cameFirst);
   });
 });

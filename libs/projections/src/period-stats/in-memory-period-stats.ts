@@ -50,7 +50,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     for (const phase of this.phases.values()) await insertPhase(tx, phase);
     await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
     await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
-    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, rowsOf(inOwnerOrder(this.entries)));
+    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, entriesOf(inOwnerOrder(this.entries)));
     await this.own.write(tx);
     await this.subtree.write(tx);
   }
@@ -122,6 +122,6 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   }
 }
 
-function* rowsOf<Row>(entries: Iterable<[string, string, Row]>): Generator<Row> {
-  for (const [, , row] of entries) yield row;
+function* entriesOf(ledgers: Iterable<[string, ReadonlyMap<string, EntryRow>]>): Generator<EntryRow> {
+  for (const [, ledger] of ledgers) yield* ledger.values();
 }

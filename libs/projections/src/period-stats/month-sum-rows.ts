@@ -2,6 +2,7 @@ import { MONTH_COLUMNS } from '#read-models';
 import type { SqlClient } from '#event-store';
 import { copyInto } from '../sql/copy-into.js';
 import { inOwnerOrder } from './in-key-order.js';
+import { PairIndex } from './pair-index.js';
 import type { Column } from '../sql/unnest-upsert.js';
 import { toNumericText } from './stats-accumulator.js';
 
@@ -49,11 +50,13 @@ const BLOCK_ROWS = 4096;
 export class MonthSumRows {
   private readonly restIds = new Map<string, number>();
   private readonly restParts: (readonly string[])[] = [];
-  /**
-   * owner → key id → slot. Two levels: a fact adds the same key after the owner at each of
-   * its unit's ancestors, and a merge reads the merged unit's rows.
-   */
-  private readonly slots = new Map<string, Map<number, number>>();
+  /** owner → its number, by which its rows are filed, and each owner's slots in the order they came. */
+  private readonly owners = new Map<string, number>();
+  private readonly ownerSlots: number[][] = [];
+  /** (owner number, key id) → slot. */
+  private readonly slots = new PairIndex();
+  /** slot → key id. */
+  private readonly slotRests: number[] = [];
   private size = 0;
   private readonly blocks: Float64Array[] = [];
 
@@ -92,7 +95,9 @@ export class MonthSumRows {
   }
 
   *rowsOf(owner: string): Generator<OwnedRow> {
-    for (const [restId, slot] of this.slots.get(owner) ?? []) {
+    const number = this.owners.get(owner);
+    for (const slot of number === undefined ? [] : this.ownerSlots[number]!) {
+      const restId = this.slotRests[slot]!;
       const at = 12 * (slot % BLOCK_ROWS);
       yield { restId, rest: this.restParts[restId]!, months: this.blocks[Math.floor(slot / BLOCK_ROWS)]!.subarray(at, at + 12) };
     }
@@ -103,18 +108,26 @@ export class MonthSumRows {
   }
 
   private *slotRows(): Generator<SlotRow> {
-    for (const [owner, restId, slot] of inOwnerOrder(this.slots)) {
-      yield { owner, rest: this.restParts[restId]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
+    for (const [owner, number] of inOwnerOrder(this.owners)) {
+      for (const slot of this.ownerSlots[number]!) {
+        yield { owner, rest: this.restParts[this.slotRests[slot]!]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
+      }
     }
   }
 
   private slotOf(owner: string, restId: number): number {
-    let rows = this.slots.get(owner);
-    if (rows === undefined) this.slots.set(owner, (rows = new Map()));
-    let slot = rows.get(restId);
-    if (slot === undefined) {
+    let number = this.owners.get(owner);
+    if (number === undefined) {
+      number = this.ownerSlots.length;
+      this.owners.set(owner, number);
+      this.ownerSlots.push([]);
+    }
+    let slot = this.slots.get(number, restId);
+    if (slot < 0) {
       slot = this.size++;
-      rows.set(restId, slot);
+      this.slots.set(number, restId, slot);
+      this.ownerSlots[number]!.push(slot);
+      this.slotRests.push(restId);
       if (slot % BLOCK_ROWS === 0) this.blocks.push(new Float64Array(12 * BLOCK_ROWS));
     }
     return slot;
