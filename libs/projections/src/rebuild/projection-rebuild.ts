@@ -29,7 +29,7 @@ export interface RebuildOptions {
   /**
    * A first pass folds the log in memory (when the projection can, and the rebuild starts
    * clean) until it has used this much heap (MB) or folded `inMemoryEvents`, then writes;
-   * the rest goes batch by batch. period-stats needs ~550 MB per million events.
+   * the rest goes batch by batch. period-stats needs ~350 MB per million events.
    */
   readonly inMemoryHeapMb?: number;
   readonly inMemoryEvents?: number;
