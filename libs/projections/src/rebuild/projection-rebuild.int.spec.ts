@@ -119,8 +119,9 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
         expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(true);
       };
       await interruptedAt(2);
-      // This time the first pass stops at 5,000 events and writes them; interrupted two batches
-      // after that, the next run resumes from the checkpoint those batches left.
+      // This time the first pass stops once it has folded 5,000 events (at the end of that
+      // page) and writes them; interrupted a few batches after that, the next run resumes
+      // from the checkpoint those batches left.
       await interruptedAt(7, { inMemoryEvents: 5000 });
       const resumed = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run();
       expect(resumed).toEqual({ processed: 22_000, resumed: true });
