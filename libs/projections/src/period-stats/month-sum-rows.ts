@@ -55,9 +55,8 @@ export class MonthSumRows {
   private readonly ownerSlots: number[][] = [];
   /** (owner number, key id) → slot. */
   private readonly slots = new PairIndex();
-  /** slot → key id. */
+  /** slot → key id; its length is the number of rows. */
   private readonly slotRests: number[] = [];
-  private size = 0;
   private readonly blocks: Float64Array[] = [];
 
   constructor(
@@ -124,7 +123,7 @@ export class MonthSumRows {
     }
     let slot = this.slots.get(number, restId);
     if (slot < 0) {
-      slot = this.size++;
+      slot = this.slotRests.length;
       this.slots.set(number, restId, slot);
       this.ownerSlots[number]!.push(slot);
       this.slotRests.push(restId);
