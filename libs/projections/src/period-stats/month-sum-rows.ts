@@ -82,14 +82,14 @@ export class MonthSumRows {
   /** Adds `amount` to month 1-12 of the row `owner` × `restId`. */
   add(owner: string, restId: number, month: number, amount: number): void {
     const slot = this.slotOf(owner, restId);
-    this.blocks[Math.floor(slot / BLOCK_ROWS)]![12 * (slot % BLOCK_ROWS) + month - 1]! += amount;
+    this.blockOf(slot)[monthsAt(slot) + month - 1]! += amount;
   }
 
   /** Adds `sign` × each of twelve months to the row `owner` × `restId`. */
   addMonths(owner: string, restId: number, months: ArrayLike<number>, sign: 1 | -1): void {
     const slot = this.slotOf(owner, restId);
-    const block = this.blocks[Math.floor(slot / BLOCK_ROWS)]!;
-    const start = 12 * (slot % BLOCK_ROWS);
+    const block = this.blockOf(slot);
+    const start = monthsAt(slot);
     for (let i = 0; i < 12; i++) block[start + i]! += sign * months[i]!;
   }
 
@@ -97,8 +97,8 @@ export class MonthSumRows {
     const number = this.owners.get(owner);
     for (const slot of number === undefined ? [] : this.ownerSlots[number]!) {
       const restId = this.slotRests[slot]!;
-      const at = 12 * (slot % BLOCK_ROWS);
-      yield { restId, rest: this.restParts[restId]!, months: this.blocks[Math.floor(slot / BLOCK_ROWS)]!.subarray(at, at + 12) };
+      const at = monthsAt(slot);
+      yield { restId, rest: this.restParts[restId]!, months: this.blockOf(slot).subarray(at, at + 12) };
     }
   }
 
@@ -109,7 +109,7 @@ export class MonthSumRows {
   private *slotRows(): Generator<SlotRow> {
     for (const [owner, number] of inOwnerOrder(this.owners)) {
       for (const slot of this.ownerSlots[number]!) {
-        yield { owner, rest: this.restParts[this.slotRests[slot]!]!, block: this.blocks[Math.floor(slot / BLOCK_ROWS)]!, at: 12 * (slot % BLOCK_ROWS) };
+        yield { owner, rest: this.restParts[this.slotRests[slot]!]!, block: this.blockOf(slot), at: monthsAt(slot) };
       }
     }
   }
@@ -132,6 +132,10 @@ export class MonthSumRows {
     return slot;
   }
 
+  private blockOf(slot: number): Float64Array {
+    return this.blocks[Math.floor(slot / BLOCK_ROWS)]!;
+  }
+
   private columns(): Column<SlotRow>[] {
     return [
       ...this.keyColumns.map(
@@ -141,6 +145,11 @@ export class MonthSumRows {
       ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(row.block[row.at + i]!) })),
     ];
   }
+}
+
+/** Where a slot's twelve months start in its block. */
+function monthsAt(slot: number): number {
+  return 12 * (slot % BLOCK_ROWS);
 }
 
 function sumOfMonths(row: SlotRow): number {
