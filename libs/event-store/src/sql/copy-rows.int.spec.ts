@@ -1,5 +1,5 @@
 import { testBackends } from '../testing/test-databases.js';
-import { copyRows, type CopyValue } from './copy-rows.js';
+import { copyRows, openCopy, type CopyValue } from './copy-rows.js';
 import { inTransaction } from './sql-pool.js';
 
 describe.each(testBackends())('copyRows on $name', (backend) => {
@@ -38,6 +38,49 @@ describe.each(testBackends())('copyRows on $name', (backend) => {
         await copyRows(tx, 'copied', ['id', 'label'], [[1, 'đóng băng']], { freeze: true });
       });
       expect((await db.pool.query('SELECT id, label FROM copied')).rows.map((r) => [Number(r.id), r.label])).toEqual([[1, 'đóng băng']]);
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  it('streams rows written a few at a time while other work goes on, and fails or is abandoned without leaving any', async () => {
+    const db = await backend.create();
+    try {
+      await db.pool.query('CREATE TABLE streamed (id integer PRIMARY KEY, label text)');
+      await inTransaction(db.pool, async (tx) => {
+        await tx.query('TRUNCATE streamed');
+        const writer = openCopy(tx, 'streamed', ['id', 'label'], { freeze: true });
+        for (let i = 0; i < 20_000; i++) {
+          writer.write([i, `dòng ${i}`]);
+          if (i % 500 === 0) await writer.drained();
+        }
+        await writer.end();
+        // The connection is free again for the rest of the transaction.
+        await tx.query('INSERT INTO streamed VALUES (-1, $1)', ['sau']);
+      });
+      const { rows } = await db.pool.query<{ n: string; last: string }>("SELECT count(*) AS n, max(label) FILTER (WHERE id = 19999) AS last FROM streamed");
+      expect(rows[0]).toEqual({ n: '20001', last: 'dòng 19999' });
+
+      // A row the table refuses fails the COPY, and the transaction rolls back.
+      await expect(
+        inTransaction(db.pool, async (tx) => {
+          const writer = openCopy(tx, 'streamed', ['id', 'label']);
+          for (let i = 0; i < 3; i++) writer.write([100_000 + i, 'new']);
+          writer.write([5, 'a duplicate']);
+          await writer.drained();
+          await writer.end();
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      // Abandoned half-way (the work beside it failed): the connection rolls back and stays usable.
+      const abandoned = inTransaction(db.pool, async (tx) => {
+        const writer = openCopy(tx, 'streamed', ['id', 'label']);
+        for (let i = 0; i < 5000; i++) writer.write([200_000 + i, 'abandoned']);
+        await writer.abort(new Error('the fold failed'));
+        throw new Error('the fold failed');
+      });
+      await expect(abandoned).rejects.toThrow('the fold failed');
+      const { rows: after } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM streamed WHERE id >= 100000');
+      expect(after[0]!.n).toBe('0');
     } finally {
       await db.dispose();
     }
