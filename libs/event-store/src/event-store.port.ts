@@ -96,6 +96,18 @@ export interface ProjectionSubscribeOptions extends SubscribeOptions {
   readonly metadataKeys: readonly string[];
 }
 
+export interface RepeatedKeysQuery {
+  readonly types: readonly string[];
+  readonly dataKey: string;
+}
+
+export interface RepeatedKeys {
+  /** `${streamName}\u0000${value}` for each pair found more than once. */
+  readonly keys: ReadonlySet<string>;
+  /** The checkpoint of the last event the search covered; undefined for an empty log. */
+  readonly through: string | undefined;
+}
+
 export interface EventStore {
   append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Every event of a stream in revision order; [] when the stream does not exist. */
@@ -121,6 +133,13 @@ export interface EventStore {
   isCovered(position: bigint, checkpoint: string | undefined): Promise<boolean>;
   /** How many events of the log lie after `checkpoint` (the lag of a reader). */
   countAfter(checkpoint: string | undefined): Promise<number>;
+  /**
+   * Optional, for a store that can answer it without handing over the events: among the
+   * events readAll would return now, those of `types`, and the pairs (stream, stored
+   * `data[dataKey]`) that occur in more than one of them. A reader folding the log up
+   * to `through` then knows which keys it will meet again.
+   */
+  findRepeatedKeys?(query: RepeatedKeysQuery): Promise<RepeatedKeys>;
   /** Throws when the store does not answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '#domain';
-import type { LoggedEvent, SqlClient } from '#event-store';
+import type { EventStore, LoggedEvent, SqlClient } from '#event-store';
 
 /** A domain event as read from the log: upcast to its current shape, with its envelope. */
 export interface ProjectedEvent {
@@ -26,8 +26,27 @@ export interface Projection {
   foldInMemory?(): InMemoryFold;
 }
 
+export interface FoldBounds {
+  /** The checkpoint of the last event the pass may fold; none: as far as the log goes. */
+  readonly stopAfter?: string;
+}
+
 export interface InMemoryFold {
+  /**
+   * Called before the first `apply`. Resolves with the checkpoint the pass must stop after,
+   * when the fold relies on knowing the log only up to there.
+   */
+  begin(store: EventStore): Promise<FoldBounds>;
   apply(events: readonly ProjectedEvent[]): Promise<void>;
-  /** Writes every row folded so far into the tables the caller's transaction has just emptied. */
+  /**
+   * The rows folded so far, as loads of disjoint sets of tables, which together name every
+   * table of the projection. Each runs in a transaction that has just emptied its tables;
+   * on a PostgreSQL server they run side by side, each in its own.
+   */
+  loads(): readonly TableLoad[];
+}
+
+export interface TableLoad {
+  readonly tables: readonly string[];
   write(tx: SqlClient): Promise<void>;
 }

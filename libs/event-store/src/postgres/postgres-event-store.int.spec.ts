@@ -34,6 +34,30 @@ for (const backend of testBackends()) {
   });
 }
 
+for (const backend of testBackends()) {
+  describe(`PostgreSQL adapter (${backend.name}): keys met again`, () => {
+    it('finds the (stream, data key) pairs that occur in more than one event of the given types, up to the head it reports', async () => {
+      const db = await backend.create();
+      try {
+        const store = new PostgresEventStore(db.pool);
+        await store.migrate();
+        const query = { types: ['Logged', 'Voided'], dataKey: 'entryId' };
+        expect(await store.findRepeatedKeys(query)).toEqual({ keys: new Set(), through: undefined });
+        const event = (type: string, data: Record<string, unknown>) => ({ eventId: randomUUID(), type, data, metadata: {} });
+        await store.append('ledger-a', [event('Logged', { entryId: 'x' }), event('Logged', { entryId: 'y' }), event('Voided', { entryId: 'x' })], 'no_stream');
+        // The same id in another stream, under a type not asked about, or without the key: not a repeat.
+        await store.append('ledger-b', [event('Logged', { entryId: 'x' }), event('Noted', { entryId: 'x' }), event('Logged', { other: 1 })], 'no_stream');
+        const last = await store.append('ledger-b', [event('Logged', { other: 2 }), event('Logged', { entryId: 'z' }), event('Logged', { entryId: 'z' })], 2n);
+        const found = await store.findRepeatedKeys(query);
+        expect(found.keys).toEqual(new Set(['ledger-a\u0000x', 'ledger-b\u0000z']));
+        expect(found.through).toBe(last.checkpoint);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
+
 const server = testBackends().find((backend) => backend.name === 'postgres');
 
 if (server) {

@@ -13,6 +13,8 @@ import {
   type ProjectionSubscribeOptions,
   type ReadAllOptions,
   type RecordedEvent,
+  type RepeatedKeys,
+  type RepeatedKeysQuery,
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { inTransaction, type SqlClient, type SqlPool } from '../sql/sql-pool.js';
@@ -234,6 +236,26 @@ export class PostgresEventStore implements EventStore {
       [from.txId.toString(), from.position.toString()],
     );
     return Number(rows[0]?.count ?? 0);
+  }
+
+  async findRepeatedKeys({ types, dataKey }: RepeatedKeysQuery): Promise<RepeatedKeys> {
+    const { rows: last } = await this.pool.query<{ tx_id: string; position: string }>(
+      `SELECT tx_id, position FROM es_events WHERE ${VISIBLE} ORDER BY tx_id DESC, position DESC LIMIT 1`,
+    );
+    const head = last[0];
+    if (!head) return { keys: new Set(), through: undefined };
+    // Every transaction below the head's id has ended (VISIBLE): the events up to the head
+    // are all there, and stay as they are.
+    const { rows } = await this.pool.query<{ stream_name: string; value: string }>(
+      `SELECT stream_name, data->>$2 AS value FROM es_events
+        WHERE type = ANY($1::text[]) AND (tx_id, position) <= ($3::bigint, $4::bigint) AND data ? $2
+        GROUP BY stream_name, data->>$2 HAVING count(*) > 1`,
+      [types, dataKey, head.tx_id, head.position],
+    );
+    return {
+      keys: new Set(rows.map((row) => `${row.stream_name}\u0000${row.value}`)),
+      through: formatCheckpoint({ txId: BigInt(head.tx_id), position: BigInt(head.position) }),
+    };
   }
 
   async ping(): Promise<void> {

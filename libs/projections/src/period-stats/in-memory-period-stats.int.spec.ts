@@ -111,7 +111,7 @@ describe('period-stats folded in memory', () => {
       await fold.apply(events);
       await inTransaction(db.pool, async (tx) => {
         await tx.query(`TRUNCATE ${TABLES.join(', ')}`); // emptied in the write's transaction, as a rebuild does
-        await fold.write(tx);
+        for (const load of fold.loads()) await load.write(tx);
       });
       expect(await snapshot(db.pool)).toEqual(live);
     } finally {

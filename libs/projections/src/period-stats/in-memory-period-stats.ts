@@ -1,17 +1,25 @@
-import type { DomainEventOf } from '#domain';
+import { UPCASTERS, type DomainEventOf, type DomainEventType } from '#domain';
 import { yearAndMonthOf } from '#read-models';
-import type { SqlClient } from '#event-store';
-import type { InMemoryFold, ProjectedEvent } from '../projection.js';
-import { copyInto } from '../sql/copy-into.js';
+import type { EventStore, SqlClient } from '#event-store';
+import type { FoldBounds, InMemoryFold, ProjectedEvent, TableLoad } from '../projection.js';
+import { copyInto, HeldRows } from '../sql/copy-into.js';
 import { inKeyOrder, inOwnerOrder } from './in-key-order.js';
 import { InMemoryUnitTree } from './in-memory-unit-tree.js';
-import { applyPeriodStatsEvent, type PeriodStatsState } from './period-stats-rules.js';
+import { applyPeriodStatsEvent, ledgerUnitOf, type PeriodStatsState } from './period-stats-rules.js';
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
-import { AWARD_COLUMNS, ENTRY_COLUMNS, insertPhase, MODEL_COLUMNS } from './read-model-tables.js';
+import { AWARD_COLUMNS, ENTRY_COLUMNS, MODEL_COLUMNS, PHASE_COLUMNS } from './read-model-tables.js';
 import type { StatDelta } from './stats-accumulator.js';
 import { keyRest, MonthSumRows } from './month-sum-rows.js';
 
 type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
+
+const LEDGER_EVENTS: readonly DomainEventType[] = ['WorkdaysLogged', 'ContributionRecorded', 'EntryVoided'];
+
+/**
+ * The store finds repeated entry ids in the data as stored: the ids the rules see while no
+ * upcaster rewrites a ledger event.
+ */
+const LEDGER_DATA_AS_STORED = LEDGER_EVENTS.every((type) => UPCASTERS[type] === undefined);
 
 /**
  * period-stats over a whole log held in memory (a rebuild's first pass into empty tables):
@@ -21,8 +29,19 @@ type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   readonly models = new Map<string, ModelRow>();
   readonly awards = new Map<string, AwardRow>();
-  /** unit → entry id → entry: ~670,000 entries of 10,000 units, in maps that stay small. */
+  /**
+   * unit → entry id → entry, for the entries a later event of the pass may change (a void,
+   * or an entry logged again under the same id): every entry, unless the store said which
+   * ids it will meet again. Maps that stay small.
+   */
   private readonly entries = new Map<string, Map<string, EntryRow>>();
+  /**
+   * The other entries, most of them (~660,000 per 1,000,000 events), as the text their COPY
+   * will send: no object per entry for the collector to copy and trace.
+   */
+  private readonly finalEntries = new HeldRows(ENTRY_COLUMNS);
+  /** unit → ids of its entries met more than once in the pass, when the store said. */
+  private metAgain: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private readonly tree = new InMemoryUnitTree();
   /** rm_year_stats: at the recording unit. */
   private readonly own = new MonthSumRows('rm_year_stats', [
@@ -41,19 +60,61 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   ]);
   private readonly phases = new Map<string, PhaseDefinition>();
 
+  /**
+   * Asks the store which entry ids the log holds more than once, when it can say (and
+   * reads them as the rules will), and then stops the pass at the last event it looked at:
+   * a later void could otherwise meet an entry no longer kept.
+   */
+  async begin(store: EventStore): Promise<FoldBounds> {
+    if (!store.findRepeatedKeys || !LEDGER_DATA_AS_STORED) return {};
+    const repeated = await store.findRepeatedKeys({ types: LEDGER_EVENTS, dataKey: 'entryId' });
+    if (repeated.through === undefined) return {};
+    const metAgain = new Map<string, Set<string>>();
+    for (const key of repeated.keys) {
+      const [streamName, entryId] = key.split('\u0000') as [string, string];
+      const unitId = ledgerUnitOf(streamName);
+      let ids = metAgain.get(unitId);
+      if (!ids) metAgain.set(unitId, (ids = new Set()));
+      ids.add(entryId);
+    }
+    this.metAgain = metAgain;
+    return { stopAfter: repeated.through };
+  }
+
   async apply(events: readonly ProjectedEvent[]): Promise<void> {
     for (const { event, recorded } of events) await applyPeriodStatsEvent(this, event, recorded.position, recorded.streamName);
   }
 
-  async write(tx: SqlClient): Promise<void> {
-    await this.tree.write(tx);
-    for (const phase of this.phases.values()) await insertPhase(tx, phase);
-    await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
-    await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
-    await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, entriesOf(inOwnerOrder(this.entries)));
-    await this.own.write(tx);
-    await this.subtree.write(tx);
+  /**
+   * Two loads of about the same work for the server: the year rows, whose text this
+   * process builds meanwhile, and the rows of models, awards and ledger entries, most of
+   * them held as text already.
+   */
+  loads(): TableLoad[] {
+    return [
+      {
+        tables: ['rm_units', 'rm_unit_closure', 'rm_unit_path_closure', 'rm_phases', 'rm_year_stats', 'rm_subtree_stats'],
+        write: async (tx) => {
+          await this.tree.write(tx);
+          await copyInto(tx, 'rm_phases', PHASE_COLUMNS, this.phases.values());
+          await this.own.write(tx);
+          await this.subtree.write(tx);
+        },
+      },
+      {
+        tables: ['rm_models', 'rm_awards', 'rm_ledger_entries'],
+        write: async (tx) => {
+          await this.finalEntries.copyInto(tx, 'rm_ledger_entries');
+          await copyInto(tx, 'rm_ledger_entries', ENTRY_COLUMNS, entriesOf(inOwnerOrder(this.entries)));
+          await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
+          await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
+        },
+      },
+    ];
   }
+
+
+
 
   changed(): void {
     // Every row is written at the end.
@@ -68,6 +129,10 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   }
 
   addEntry(row: EntryRow): void {
+    if (this.metAgain && !this.metAgain.get(row.unitId)?.has(row.entryId)) {
+      this.finalEntries.add(row);
+      return;
+    }
     let ledger = this.entries.get(row.unitId);
     if (ledger === undefined) this.entries.set(row.unitId, (ledger = new Map()));
     ledger.set(row.entryId, row);

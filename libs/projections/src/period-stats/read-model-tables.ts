@@ -135,10 +135,21 @@ export const rawToEntry = (raw: RawRow): EntryRow => ({
 });
 
 /** A phase's row; defining one twice keeps the first (replaying an event changes nothing). */
-export async function insertPhase(
-  tx: SqlClient,
-  phase: { readonly phaseId: string; readonly name: string; readonly startsOn: string; readonly endsOn: string },
-): Promise<void> {
+interface PhaseRow {
+  readonly phaseId: string;
+  readonly name: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+}
+
+export const PHASE_COLUMNS: Column<PhaseRow>[] = [
+  text('phase_id', (r) => r.phaseId),
+  text('name', (r) => r.name),
+  date('starts_on', (r) => r.startsOn),
+  date('ends_on', (r) => r.endsOn),
+];
+
+export async function insertPhase(tx: SqlClient, phase: PhaseRow): Promise<void> {
   await tx.query(
     `INSERT INTO rm_phases (phase_id, name, starts_on, ends_on) VALUES ($1, $2, $3, $4)
      ON CONFLICT (phase_id) DO NOTHING`,

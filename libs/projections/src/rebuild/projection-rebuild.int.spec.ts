@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION } from '#domain';
 import { PostgresEventStore, type SqlPool } from '#event-store';
-import { openReadModels } from '#read-models';
+import { openReadModels, STAT_METRIC } from '#read-models';
 import { testBackends } from '../../../event-store/src/testing/test-databases.js';
 import { PeriodStatsProjection } from '../period-stats/period-stats.projection.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
@@ -133,6 +133,59 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       await db.dispose();
     }
   }, 600_000);
+
+  it('keeps in memory the ledger entries met again (voided, or logged twice under one id) and stops its first pass where the store looked for them', async () => {
+    const db = await backend.create();
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    await openReadModels(db.pool);
+    const metadata = (type: keyof typeof CURRENT_SCHEMA_VERSION) => ({ actor: 'test', schemaVersion: CURRENT_SCHEMA_VERSION[type] });
+    const logged = (entryId: string, workdays: number) => ({
+      eventId: randomUUID(),
+      type: 'WorkdaysLogged',
+      data: { entryId, unitId: 'c', workdays, on: '2024-03-05' },
+      metadata: metadata('WorkdaysLogged'),
+    });
+    const voided = (entryId: string) => ({ eventId: randomUUID(), type: 'EntryVoided', data: { entryId, reason: 'Nhập nhầm' }, metadata: metadata('EntryVoided') });
+    try {
+      await store.append('unit-vn', [{ eventId: randomUUID(), type: 'UnitRegistered', data: { unitId: 'vn', name: 'Trung ương', kind: 'central', parentId: null }, metadata: metadata('UnitRegistered') }], 'any');
+      await store.append('unit-c', [{ eventId: randomUUID(), type: 'UnitRegistered', data: { unitId: 'c', name: 'Xã Đông', kind: 'commune', parentId: 'vn' }, metadata: metadata('UnitRegistered') }], 'any');
+      // An imported log may hold an entry id twice: the second entry replaces the row, both count.
+      await store.append('ledger-c', [logged('e1', 5), logged('e2', 7), logged('e2', 9), voided('e1'), logged('e3', 11), logged('e4', 3)], 'any');
+      // Voided after the store's search: the first pass must stop before the void (e3 was
+      // met once, so not kept), and the batches after it find e3's row in the table.
+      let searches = 0;
+      const searching: PostgresEventStore = Object.create(store, {
+        findRepeatedKeys: {
+          value: async (query: Parameters<PostgresEventStore['findRepeatedKeys']>[0]) => {
+            searches++;
+            const found = await store.findRepeatedKeys(query);
+            await store.append('ledger-c', [voided('e3')], 'any');
+            return found;
+          },
+        },
+      });
+
+      expect(await new ProjectionRebuild(searching, db.pool, projection, { batchSize: 1000 }).run()).toEqual({ processed: 9, resumed: false });
+      expect(searches).toBe(1);
+      const { rows: entries } = await db.pool.query<{ entry_id: string; quantity: string; voided: boolean }>(
+        'SELECT entry_id, quantity::text AS quantity, voided FROM rm_ledger_entries ORDER BY entry_id',
+      );
+      expect(entries).toEqual([
+        { entry_id: 'e1', quantity: '5', voided: true },
+        { entry_id: 'e2', quantity: '9', voided: false },
+        { entry_id: 'e3', quantity: '11', voided: true },
+        { entry_id: 'e4', quantity: '3', voided: false },
+      ]);
+      const { rows: sums } = await db.pool.query<{ unit_id: string; total: string }>(
+        `SELECT unit_id, sum(total)::text AS total FROM rm_year_stats WHERE metric = $1 GROUP BY unit_id`,
+        [STAT_METRIC.workdays],
+      );
+      expect(sums).toEqual([{ unit_id: 'c', total: String(7 + 9 + 3) }]);
+    } finally {
+      await db.dispose();
+    }
+  }, 60_000);
 
   it('leaves tables built by another projection version serving, untouched, until a rebuild of the new version swaps its own in', async () => {
     const db = await backend.create();

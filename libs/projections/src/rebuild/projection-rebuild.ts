@@ -1,17 +1,16 @@
 import { getHeapStatistics } from 'node:v8';
-import { inTransaction, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
-import type { Projection } from '../projection.js';
-import { applyBatchInTransaction, writeUpToCheckpoint } from '../runner/batch-transaction.js';
+import { inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlClient, type SqlPool } from '#event-store';
+import type { FoldBounds, InMemoryFold, Projection, TableLoad } from '../projection.js';
+import { applyBatchInTransaction, configureWriteTransaction, writeUpToCheckpoint, type WrittenThrough } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import {
   createShadowTables,
   finishShadowTables,
   rebuildSchemasFor,
+  loadShadowTables,
   shadowTablesExist,
   swapInShadowTables,
-  truncateShadowTables,
-  withoutSecondaryIndexes,
   type RebuildSchemas,
 } from './shadow-tables.js';
 
@@ -29,7 +28,7 @@ export interface RebuildOptions {
   /**
    * A first pass folds the log in memory (when the projection can, and the rebuild starts
    * clean) until it has used this much heap (MB) or folded `inMemoryEvents`, then writes;
-   * the rest goes batch by batch. period-stats needs ~350 MB per million events.
+   * the rest goes batch by batch. period-stats needs ~250 MB per million events.
    */
   readonly inMemoryHeapMb?: number;
   readonly inMemoryEvents?: number;
@@ -79,15 +78,22 @@ export class ProjectionRebuild {
   async run(): Promise<RebuildResult> {
     const schemas = await rebuildSchemasFor(this.pool, this.projection);
     const resumedFrom = await this.resumable(schemas);
-    const foldsInMemory = !resumedFrom && this.projection.foldInMemory !== undefined;
-    if (!resumedFrom) await createShadowTables(this.pool, this.projection, schemas, { logged: foldsInMemory });
+    const fold = resumedFrom ? undefined : this.projection.foldInMemory?.();
+    // What the fold asks the store first (a scan of the log on the server) overlaps the set-up.
+    const bounds = fold?.begin(this.store);
+    bounds?.catch(() => undefined); // awaited below
+    if (!resumedFrom) await createShadowTables(this.pool, this.projection, schemas, { logged: fold !== undefined });
     let after = resumedFrom?.checkpoint;
     let processed = resumedFrom?.eventsProcessed ?? 0;
     const meter = new RateMeter(processed);
     let total = processed + (await this.store.countAfter(after));
 
-    if (foldsInMemory) {
-      ({ after, processed } = await this.foldInMemory(schemas, meter, total));
+    // Whether a first pass loaded (and analysed) the tables with all but the last few events.
+    let loadedAlmostAll = false;
+    if (fold && bounds) {
+      let reachedHead: boolean;
+      ({ after, processed, reachedHead } = await this.foldInMemory(fold, await bounds, schemas, meter, total));
+      loadedAlmostAll = reachedHead;
       total = Math.max(total, processed);
     }
     const pages = new PrefetchingReader(this.store, this.options.batchSize);
@@ -110,7 +116,7 @@ export class ProjectionRebuild {
         // At the head once: the tables are finished (made crash-safe, ordered when batches
         // filled them, analysed) outside the swap's transaction, and the events that arrive
         // meanwhile are read on before swapping.
-        await finishShadowTables(this.pool, this.projection, schemas, { cluster: !foldsInMemory });
+        await finishShadowTables(this.pool, this.projection, schemas, { cluster: fold === undefined, analyze: !loadedAlmostAll });
         logged = true;
         continue;
       }
@@ -129,31 +135,74 @@ export class ProjectionRebuild {
    * every table once and the checkpoint with them. Killed before that commit, it leaves
    * nothing, and the next run starts clean.
    */
-  private async foldInMemory(schemas: RebuildSchemas, meter: RateMeter, total: number): Promise<{ after: string | undefined; processed: number }> {
-    const fold = this.projection.foldInMemory!();
+  private async foldInMemory(
+    fold: InMemoryFold,
+    { stopAfter }: FoldBounds,
+    schemas: RebuildSchemas,
+    meter: RateMeter,
+    total: number,
+  ): Promise<{ after: string | undefined; processed: number; reachedHead: boolean }> {
     const pages = new PrefetchingReader(this.store, IN_MEMORY_PAGE);
     const maxEvents = this.options.inMemoryEvents ?? Number.POSITIVE_INFINITY;
     const maxHeapBytes = (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
     let last: LoggedEvent | undefined;
     let processed = 0;
+    let bounded = false;
+    let reachedHead = false;
     // The heap in use includes garbage not yet collected: the pass may stop a little early.
-    while (processed < maxEvents && getHeapStatistics().used_heap_size < maxHeapBytes) {
+    while (!bounded && processed < maxEvents && getHeapStatistics().used_heap_size < maxHeapBytes) {
       this.options.signal?.throwIfAborted();
-      const page = await pages.read(last?.checkpoint);
-      if (page.length === 0) break;
+      let page = await pages.read(last?.checkpoint);
+      if (page.length === 0) {
+        reachedHead = true;
+        break;
+      }
+      const bound = stopAfter === undefined ? -1 : page.findIndex((event) => event.checkpoint === stopAfter);
+      bounded = bound >= 0;
+      if (bounded) page = page.slice(0, bound + 1);
       last = page[page.length - 1]!;
-      pages.prefetch(last.checkpoint);
+      if (!bounded) pages.prefetch(last.checkpoint);
       await fold.apply(toProjectedEvents(page));
       processed += page.length;
       this.options.onProgress?.(meter.progress(processed, Math.max(total, processed)));
     }
-    if (!last) return { after: undefined, processed };
-    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, { last, count: processed }, async (tx) => {
-      // Emptied (they are) in this transaction, the tables take frozen rows: see copyRows.
-      await truncateShadowTables(tx, this.projection, schemas);
-      await withoutSecondaryIndexes(tx, this.projection, schemas, () => fold.write(tx));
+    if (!last) return { after: undefined, processed, reachedHead };
+    await this.writeLoads(fold.loads(), schemas, { last, count: processed });
+    return { after: last.checkpoint, processed, reachedHead: reachedHead || bounded };
+  }
+
+  /**
+   * Writes the first pass's rows and the checkpoint. On a PostgreSQL server the loads after
+   * the first run beside it, each in a transaction of its own, on the other core; the
+   * checkpoint commits after they all have. Interrupted before that, the tables they
+   * filled have no checkpoint, and the next run starts clean. PGlite has one session: there
+   * the loads take turns in one transaction.
+   */
+  private async writeLoads(loads: readonly TableLoad[], schemas: RebuildSchemas, through: WrittenThrough): Promise<void> {
+    const named = loads.flatMap((load) => load.tables).sort();
+    if (named.join() !== [...this.projection.tables].sort().join()) {
+      throw new Error(`The loads of ${this.projection.name} name ${named.join(', ')}, not its tables`);
+    }
+    const fill = (tx: SqlClient, load: TableLoad) => loadShadowTables(tx, schemas, load.tables, () => load.write(tx));
+    const [first, ...rest] = loads;
+    const sideBySide = !(this.pool instanceof PGlitePool);
+    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, through, async (tx) => {
+      const beside = sideBySide
+        ? rest.map((load) =>
+            inTransaction(this.pool, async (other) => {
+              await configureWriteTransaction(other, schemas.shadow);
+              await fill(other, load);
+            }),
+          )
+        : [];
+      const own = (async () => {
+        if (first) await fill(tx, first);
+        if (!sideBySide) for (const load of rest) await fill(tx, load);
+      })();
+      // Every load settles before this transaction ends, failed or not.
+      const failed = (await Promise.allSettled([own, ...beside])).find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     });
-    return { after: last.checkpoint, processed };
   }
 
   /** The checkpoint of tables an interrupted rebuild of this version left, if any. */

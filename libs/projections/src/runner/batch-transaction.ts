@@ -38,6 +38,12 @@ export async function applyBatchInTransaction(
   });
 }
 
+/** The last event whose rows a write holds, and how many events it covered. */
+export interface WrittenThrough {
+  readonly last: LoggedEvent;
+  readonly count: number;
+}
+
 /**
  * Writes the rows of the events after `target.after` up to `through.last` (`write`) and
  * moves the checkpoint there, in one transaction, under the same guard as a batch.
@@ -46,23 +52,28 @@ export async function writeUpToCheckpoint(
   pool: SqlPool,
   projection: Projection,
   target: BatchTarget,
-  through: { readonly last: LoggedEvent; readonly count: number },
+  through: WrittenThrough,
   write: (tx: SqlClient) => Promise<void>,
 ): Promise<void> {
   await inTransaction(pool, async (tx) => {
-    // Losing the last commits in a server crash only means projecting those events again:
-    // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
-    // for the flush to disk. A batch's aggregates (thousands of groups) fit in memory
-    // with room to spare at 32 MB; the default 4 MB spills them to temporary files.
-    // A rebuild's schema goes first in the search path: its tables shadow the live ones.
-    await tx.query(
-      `SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true),
-              set_config('search_path', concat_ws(', ', quote_ident($1::text), current_setting('search_path')), true)`,
-      [target.schema ?? null],
-    );
+    await configureWriteTransaction(tx, target.schema);
     const stored = await readCheckpoint(tx, projection.name, { forUpdate: true });
     if (stored?.checkpoint !== target.after) throw new CheckpointMovedError(projection.name, target.after, stored?.checkpoint);
     await write(tx);
     await saveCheckpoint(tx, projection.name, projection.version, through.last.checkpoint, through.last.position, through.count);
   });
+}
+
+/** The settings of a transaction that writes a projection's tables, in `schema` first if given. */
+export async function configureWriteTransaction(tx: SqlClient, schema: string | undefined): Promise<void> {
+  // Losing the last commits in a server crash only means projecting those events again:
+  // the checkpoint commits with the rows, so nothing is counted twice. No need to wait
+  // for the flush to disk. A batch's aggregates (thousands of groups) fit in memory
+  // with room to spare at 32 MB; the default 4 MB spills them to temporary files.
+  // A rebuild's schema goes first in the search path: its tables shadow the live ones.
+  await tx.query(
+    `SELECT set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true),
+            set_config('search_path', concat_ws(', ', quote_ident($1::text), current_setting('search_path')), true)`,
+    [schema ?? null],
+  );
 }
