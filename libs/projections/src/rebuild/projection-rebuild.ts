@@ -27,7 +27,8 @@ export interface RebuildOptions {
   readonly batchSize: number;
   /**
    * A first pass folds the log in memory (when the projection can, and the rebuild starts
-   * clean) until it has used this much heap (MB) or folded `inMemoryEvents`, then writes;
+   * clean) until it has used this much memory (MB: the heap, and the buffers of rows held
+   * as text) or folded `inMemoryEvents`, then writes;
    * the rest goes batch by batch. period-stats needs ~250 MB per million events.
    */
   readonly inMemoryHeapMb?: number;
@@ -150,7 +151,7 @@ export class ProjectionRebuild {
     let bounded = false;
     let reachedHead = false;
     // The heap in use includes garbage not yet collected: the pass may stop a little early.
-    while (!bounded && processed < maxEvents && getHeapStatistics().used_heap_size < maxHeapBytes) {
+    while (!bounded && processed < maxEvents && memoryInUse() < maxHeapBytes) {
       this.options.signal?.throwIfAborted();
       let page = await pages.read(last?.checkpoint);
       if (page.length === 0) {
@@ -260,6 +261,12 @@ class PrefetchingReader {
   private readPage(after: string | undefined): Promise<readonly LoggedEvent[]> {
     return this.store.readAll({ after, limit: this.limit, metadataKeys: PROJECTED_METADATA });
   }
+}
+
+/** The heap, and the buffers outside it (rows a fold holds as COPY text). */
+function memoryInUse(): number {
+  const { used_heap_size, external_memory } = getHeapStatistics();
+  return used_heap_size + external_memory;
 }
 
 class RateMeter {
