@@ -40,8 +40,8 @@ export interface InMemoryFold {
   apply(events: readonly ProjectedEvent[]): Promise<void>;
   /**
    * The rows folded so far, as loads of disjoint sets of tables, which together name every
-   * table of the projection. Each runs in a transaction that has just emptied its tables;
-   * on a PostgreSQL server they run side by side, each in its own.
+   * table of the projection. Each runs in a transaction of its own that has just emptied
+   * its tables, two at a time on a PostgreSQL server.
    */
   loads(): readonly TableLoad[];
 }

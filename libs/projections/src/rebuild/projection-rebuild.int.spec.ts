@@ -8,7 +8,7 @@ import { ProjectionRunner } from '../runner/projection-runner.js';
 import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
 import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { ProjectionRebuild, type RebuildProgress } from './projection-rebuild.js';
-import { rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
+import { createShadowTables, rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
 
 const projection = new PeriodStatsProjection();
 
@@ -182,6 +182,37 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
         [STAT_METRIC.workdays],
       );
       expect(sums).toEqual([{ unit_id: 'c', total: String(7 + 9 + 3) }]);
+    } finally {
+      await db.dispose();
+    }
+  }, 60_000);
+
+  it('stops, writing nothing, when another rebuild recreated its tables while it folded', async () => {
+    const db = await backend.create();
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    await openReadModels(db.pool);
+    try {
+      await append(store, [...generateHistory({ events: 400, provinces: 2, communesPerProvince: 3, seed: 5 })]);
+      const before = await snapshot(db.pool);
+      let recreated = false;
+      const racing: PostgresEventStore = Object.create(store, {
+        readAll: {
+          value: async (options: Parameters<PostgresEventStore['readAll']>[0]) => {
+            if (!recreated) {
+              recreated = true;
+              // A second rebuild (this one looked stalled) starts over in the same schema.
+              await createShadowTables(db.pool, projection, await rebuildSchemasFor(db.pool, projection), { logged: true });
+            }
+            return store.readAll(options);
+          },
+        },
+      });
+      await expect(new ProjectionRebuild(racing, db.pool, projection, { batchSize: 1000 }).run()).rejects.toThrow(/Another rebuild recreated/);
+      expect(recreated).toBe(true);
+      expect(await snapshot(db.pool)).toEqual(before);
+      const { rows } = await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${(await rebuildSchemasFor(db.pool, projection)).shadow}".rm_year_stats`);
+      expect(rows[0]!.n).toBe('0');
     } finally {
       await db.dispose();
     }

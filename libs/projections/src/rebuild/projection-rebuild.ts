@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlClient, type SqlPool } from '#event-store';
+import { inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
 import type { FoldBounds, InMemoryFold, Projection, TableLoad } from '../projection.js';
 import { applyBatchInTransaction, configureWriteTransaction, writeUpToCheckpoint, type WrittenThrough } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
@@ -12,6 +12,7 @@ import {
   shadowTablesExist,
   swapInShadowTables,
   type RebuildSchemas,
+  type ShadowSchemaId,
 } from './shadow-tables.js';
 
 export interface RebuildProgress {
@@ -83,7 +84,7 @@ export class ProjectionRebuild {
     // What the fold asks the store first (a scan of the log on the server) overlaps the set-up.
     const bounds = fold?.begin(this.store);
     bounds?.catch(() => undefined); // awaited below
-    if (!resumedFrom) await createShadowTables(this.pool, this.projection, schemas, { logged: fold !== undefined });
+    const created = resumedFrom ? undefined : await createShadowTables(this.pool, this.projection, schemas, { logged: fold !== undefined });
     let after = resumedFrom?.checkpoint;
     let processed = resumedFrom?.eventsProcessed ?? 0;
     const meter = new RateMeter(processed);
@@ -91,9 +92,9 @@ export class ProjectionRebuild {
 
     // Whether a first pass loaded (and analysed) the tables with all but the last few events.
     let loadedAlmostAll = false;
-    if (fold && bounds) {
+    if (fold && bounds && created) {
       let reachedHead: boolean;
-      ({ after, processed, reachedHead } = await this.foldInMemory(fold, await bounds, schemas, meter, total));
+      ({ after, processed, reachedHead } = await this.foldInMemory(fold, await bounds, { ...schemas, created }, meter, total));
       loadedAlmostAll = reachedHead;
       total = Math.max(total, processed);
     }
@@ -133,13 +134,13 @@ export class ProjectionRebuild {
 
   /**
    * The first pass into the empty tables: folds the log in memory page by page, then writes
-   * every table once and the checkpoint with them. Killed before that commit, it leaves
-   * nothing, and the next run starts clean.
+   * every table once, and the checkpoint after them. Killed before that commit, it leaves
+   * tables without a checkpoint, and the next run starts clean.
    */
   private async foldInMemory(
     fold: InMemoryFold,
     { stopAfter }: FoldBounds,
-    schemas: RebuildSchemas,
+    schemas: RebuildSchemas & { readonly created: ShadowSchemaId },
     meter: RateMeter,
     total: number,
   ): Promise<{ after: string | undefined; processed: number; reachedHead: boolean }> {
@@ -173,37 +174,26 @@ export class ProjectionRebuild {
   }
 
   /**
-   * Writes the first pass's rows and the checkpoint. On a PostgreSQL server the loads after
-   * the first run beside it, each in a transaction of its own, on the other core; the
-   * checkpoint commits after they all have. Interrupted before that, the tables they
-   * filled have no checkpoint, and the next run starts clean. PGlite has one session: there
-   * the loads take turns in one transaction.
+   * Writes the first pass's rows, each load in a transaction of its own, two at a time on
+   * a PostgreSQL server (one per core), then the checkpoint. A transaction that writes holds
+   * back the store's readers until it ends (see VISIBLE in the PostgreSQL store): short
+   * ones keep the live projection and `consistentWith` reads waiting seconds, not the whole
+   * write. Interrupted before the checkpoint, the tables have none, and the next run starts
+   * clean.
    */
-  private async writeLoads(loads: readonly TableLoad[], schemas: RebuildSchemas, through: WrittenThrough): Promise<void> {
+  private async writeLoads(loads: readonly TableLoad[], schemas: RebuildSchemas & { readonly created: ShadowSchemaId }, through: WrittenThrough): Promise<void> {
     const named = loads.flatMap((load) => load.tables).sort();
     if (named.join() !== [...this.projection.tables].sort().join()) {
       throw new Error(`The loads of ${this.projection.name} name ${named.join(', ')}, not its tables`);
     }
-    const fill = (tx: SqlClient, load: TableLoad) => loadShadowTables(tx, schemas, load.tables, () => load.write(tx));
-    const [first, ...rest] = loads;
-    const sideBySide = !(this.pool instanceof PGlitePool);
-    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, through, async (tx) => {
-      const beside = sideBySide
-        ? rest.map((load) =>
-            inTransaction(this.pool, async (other) => {
-              await configureWriteTransaction(other, schemas.shadow);
-              await fill(other, load);
-            }),
-          )
-        : [];
-      const own = (async () => {
-        if (first) await fill(tx, first);
-        if (!sideBySide) for (const load of rest) await fill(tx, load);
-      })();
-      // Every load settles before this transaction ends, failed or not.
-      const failed = (await Promise.allSettled([own, ...beside])).find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
-    });
+    // PGlite has one session: its loads take turns.
+    await eachAtMost(this.pool instanceof PGlitePool ? 1 : 2, loads, (load) =>
+      inTransaction(this.pool, async (tx) => {
+        await configureWriteTransaction(tx, schemas.shadow);
+        await loadShadowTables(tx, schemas, schemas.created, load.tables, () => load.write(tx));
+      }),
+    );
+    await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, through, async () => undefined);
   }
 
   /** The checkpoint of tables an interrupted rebuild of this version left, if any. */
@@ -261,6 +251,23 @@ class PrefetchingReader {
   private readPage(after: string | undefined): Promise<readonly LoggedEvent[]> {
     return this.store.readAll({ after, limit: this.limit, metadataKeys: PROJECTED_METADATA });
   }
+}
+
+/**
+ * Runs `work` on each item, at most `limit` at a time. After a failure no item starts; the
+ * ones running finish before it is thrown.
+ */
+async function eachAtMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      await work(item).catch((error: unknown) => (failure ??= { error }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw failure.error;
 }
 
 /** The heap, and the buffers outside it (rows a fold holds as COPY text). */

@@ -27,15 +27,22 @@ export async function rebuildSchemasFor(db: Db, projection: Projection): Promise
 const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /**
+ * The identity of one creation of the shadow schema: a rebuild that finds another id there
+ * lost its tables to a rebuild started after it, and must not write into that one's.
+ */
+export type ShadowSchemaId = string;
+
+/**
  * Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`.
  * Filled batch by batch (rows rewritten many times), they are unlogged while they fill: no
  * write-ahead log per row; a server crash empties unlogged tables, the checkpoint table
  * with them, so the next rebuild starts clean, never mixed. Filled by a first pass in
  * memory (each row written once), they are logged from the start: no rewrite at the end.
  */
-export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { logged: boolean }): Promise<void> {
+export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { logged: boolean }): Promise<ShadowSchemaId> {
   await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
   await db.query(`CREATE SCHEMA ${q(schemas.shadow)}`);
+  const { rows: created } = await db.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
   for (const table of [...projection.tables, CHECKPOINTS]) {
     await db.query(`CREATE ${options.logged ? '' : 'UNLOGGED '}TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
     // LIKE copies columns, defaults and indexes, not storage parameters such as fillfactor.
@@ -46,6 +53,7 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
     const storage = parseTextArray(rows[0]?.reloptions ?? null);
     if (storage.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${storage.join(', ')})`);
   }
+  return created[0]!.id;
 }
 
 /**
@@ -79,7 +87,7 @@ async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: strin
 
 /**
  * Fills `tables` of `shadow` (never live ones: the schema is named) in the caller's
- * transaction:
+ * transaction, if the schema is still the one `created`:
  * - empties them, so that they take frozen rows (see copyRows);
  * - drops their indexes, primary keys included, runs `load`, and builds the indexes
  *   again: one sort per index instead of an insert per row in random order (150,000
@@ -88,9 +96,18 @@ async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: strin
  *   transaction with it;
  * - analyses them.
  */
-export async function loadShadowTables(tx: SqlClient, schemas: RebuildSchemas, tables: readonly string[], load: () => Promise<void>): Promise<void> {
+export async function loadShadowTables(
+  tx: SqlClient,
+  schemas: RebuildSchemas,
+  created: ShadowSchemaId,
+  tables: readonly string[],
+  load: () => Promise<void>,
+): Promise<void> {
   const table = (name: string) => `${q(schemas.shadow)}.${q(name)}`;
   await tx.query(`TRUNCATE ${tables.map(table).join(', ')}`);
+  // The tables are locked now: no other rebuild can drop them before this commits.
+  const { rows: current } = await tx.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
+  if (current[0]?.id !== created) throw new Error(`Another rebuild recreated ${schemas.shadow}: this one stops`);
   const { rows } = await tx.query<{ table: string; name: string; definition: string; constraint: string | null }>(
     `SELECT t.relname AS table, c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
             pg_get_constraintdef(con.oid) AS constraint
