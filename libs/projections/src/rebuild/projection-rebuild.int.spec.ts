@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION } from '#domain';
 import { PostgresEventStore, type SqlPool } from '#event-store';
 import { openReadModels, STAT_METRIC } from '#read-models';
-import { testBackends } from '../../../event-store/src/testing/test-databases.js';
+import { testBackends, type TestBackend, type TestDatabase } from '../../../event-store/src/testing/test-databases.js';
 import { PeriodStatsProjection } from '../period-stats/period-stats.projection.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
@@ -60,12 +60,18 @@ async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
   return tables;
 }
 
+/** A fresh database with the event store's and the read models' tables. */
+async function openStores(backend: TestBackend): Promise<{ db: TestDatabase; store: PostgresEventStore }> {
+  const db = await backend.create();
+  const store = new PostgresEventStore(db.pool);
+  await store.migrate();
+  await openReadModels(db.pool);
+  return { db, store };
+}
+
 describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
   it('builds tables equal row for row to the incrementally maintained ones, swaps them in while the live runner follows, and resumes after an interruption', async () => {
-    const db = await backend.create();
-    const store = new PostgresEventStore(db.pool);
-    await store.migrate();
-    await openReadModels(db.pool);
+    const { db, store } = await openStores(backend);
     const live = new ProjectionRunner(store, db.pool, projection, { batchSize: 250, retryDelayMs: 20 });
     try {
       const history = [...generateHistory({ events: 22_000, provinces: 6, communesPerProvince: 10, mergeRate: 0.004, seed: 11 })];
@@ -135,10 +141,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
   }, 600_000);
 
   it('keeps in memory the ledger entries met again (voided, or logged twice under one id) and stops its first pass where the store looked for them', async () => {
-    const db = await backend.create();
-    const store = new PostgresEventStore(db.pool);
-    await store.migrate();
-    await openReadModels(db.pool);
+    const { db, store } = await openStores(backend);
     const metadata = (type: keyof typeof CURRENT_SCHEMA_VERSION) => ({ actor: 'test', schemaVersion: CURRENT_SCHEMA_VERSION[type] });
     const logged = (entryId: string, workdays: number) => ({
       eventId: randomUUID(),
@@ -188,10 +191,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
   }, 60_000);
 
   it('stops, writing nothing, when another rebuild recreated its tables while it folded', async () => {
-    const db = await backend.create();
-    const store = new PostgresEventStore(db.pool);
-    await store.migrate();
-    await openReadModels(db.pool);
+    const { db, store } = await openStores(backend);
     try {
       await append(store, [...generateHistory({ events: 400, provinces: 2, communesPerProvince: 3, seed: 5 })]);
       const before = await snapshot(db.pool);
@@ -219,10 +219,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
   }, 60_000);
 
   it('leaves tables built by another projection version serving, untouched, until a rebuild of the new version swaps its own in', async () => {
-    const db = await backend.create();
-    const store = new PostgresEventStore(db.pool);
-    await store.migrate();
-    await openReadModels(db.pool);
+    const { db, store } = await openStores(backend);
     const history = [...generateHistory({ events: 400, provinces: 2, communesPerProvince: 3, seed: 3 })];
     const v1 = new ProjectionRunner(store, db.pool, projection, { batchSize: 100 });
     // The same rows, as if its code had changed: the stored tables are version 1's.
