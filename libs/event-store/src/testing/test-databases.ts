@@ -63,7 +63,12 @@ export function postgresBackend(connectionString: string): TestBackend {
           await Promise.all(pools.map((pool) => pool.end()));
           const cleanup = new pg.Client({ connectionString });
           await cleanup.connect();
-          await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+          // With the schemas a rebuild names after it (its shadow tables, left by a failed one).
+          const { rows } = await cleanup.query<{ name: string }>(
+            "SELECT nspname AS name FROM pg_namespace WHERE nspname = $1 OR starts_with(nspname, $1 || '_')",
+            [schema],
+          );
+          for (const { name } of rows) await cleanup.query(`DROP SCHEMA ${name} CASCADE`);
           await cleanup.end();
         },
       };
