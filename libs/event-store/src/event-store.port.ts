@@ -102,8 +102,8 @@ export interface RepeatedKeysQuery {
 }
 
 export interface RepeatedKeys {
-  /** `${streamName}\u0000${value}` for each pair found more than once. */
-  readonly keys: ReadonlySet<string>;
+  /** Each (stream, value) found more than once. */
+  readonly pairs: readonly (readonly [streamName: string, value: string])[];
   /** The checkpoint of the last event the search covered; undefined for an empty log. */
   readonly through: string | undefined;
 }

@@ -42,14 +42,15 @@ for (const backend of testBackends()) {
         const store = new PostgresEventStore(db.pool);
         await store.migrate();
         const query = { types: ['Logged', 'Voided'], dataKey: 'entryId' };
-        expect(await store.findRepeatedKeys(query)).toEqual({ keys: new Set(), through: undefined });
+        expect(await store.findRepeatedKeys(query)).toEqual({ pairs: [], through: undefined });
         const event = (type: string, data: Record<string, unknown>) => ({ eventId: randomUUID(), type, data, metadata: {} });
         await store.append('ledger-a', [event('Logged', { entryId: 'x' }), event('Logged', { entryId: 'y' }), event('Voided', { entryId: 'x' })], 'no_stream');
         // The same id in another stream, under a type not asked about, or without the key: not a repeat.
         await store.append('ledger-b', [event('Logged', { entryId: 'x' }), event('Noted', { entryId: 'x' }), event('Logged', { other: 1 })], 'no_stream');
         const last = await store.append('ledger-b', [event('Logged', { other: 2 }), event('Logged', { entryId: 'z' }), event('Logged', { entryId: 'z' })], 2n);
         const found = await store.findRepeatedKeys(query);
-        expect(found.keys).toEqual(new Set(['ledger-a\u0000x', 'ledger-b\u0000z']));
+        expect(new Set(found.pairs.map(([stream, value]) => `${stream}/${value}`))).toEqual(new Set(['ledger-a/x', 'ledger-b/z']));
+        expect(found.pairs).toHaveLength(2);
         expect(found.through).toBe(last.checkpoint);
       } finally {
         await db.dispose();

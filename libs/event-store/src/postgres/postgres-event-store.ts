@@ -243,7 +243,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT tx_id, position FROM es_events WHERE ${VISIBLE} ORDER BY tx_id DESC, position DESC LIMIT 1`,
     );
     const head = last[0];
-    if (!head) return { keys: new Set(), through: undefined };
+    if (!head) return { pairs: [], through: undefined };
     // Every transaction below the head's id has ended (VISIBLE): the events up to the head
     // are all there, and stay as they are.
     const { rows } = await this.pool.query<{ stream_name: string; value: string }>(
@@ -253,7 +253,7 @@ export class PostgresEventStore implements EventStore {
       [types, dataKey, head.tx_id, head.position],
     );
     return {
-      keys: new Set(rows.map((row) => `${row.stream_name}\u0000${row.value}`)),
+      pairs: rows.map((row) => [row.stream_name, row.value] as const),
       through: formatCheckpoint({ txId: BigInt(head.tx_id), position: BigInt(head.position) }),
     };
   }

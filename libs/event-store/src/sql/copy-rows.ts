@@ -29,17 +29,11 @@ function copyLine(row: readonly CopyValue[]): string {
   return line + '\n';
 }
 
-/** Rows as COPY text lines, gathered into chunks. */
-function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<string> {
-  let chunk = '';
-  for (const row of rows) {
-    chunk += copyLine(row);
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk.length > 0) yield chunk;
+/** Rows as COPY text, a chunk at a time, as the rows are read. */
+function* copyChunks(rows: Iterable<readonly CopyValue[]>): Generator<Buffer> {
+  const text = new CopyText();
+  for (const row of rows) if (text.write(row)) yield* text.take();
+  yield* text.take();
 }
 
 /**
@@ -52,9 +46,12 @@ export class CopyText {
   private chunk = '';
   private readonly sealed: Buffer[] = [];
 
-  write(row: readonly CopyValue[]): void {
+  /** Adds a row; true when that completed a chunk. */
+  write(row: readonly CopyValue[]): boolean {
     this.chunk += copyLine(row);
-    if (this.chunk.length >= CHUNK_CHARS) this.seal();
+    if (this.chunk.length < CHUNK_CHARS) return false;
+    this.seal();
+    return true;
   }
 
   /** The text written so far, which the holder gives up. */
@@ -103,7 +100,7 @@ async function sendCopy(
   client: SqlClient,
   table: string,
   columns: readonly string[],
-  chunks: Iterable<string | Buffer>,
+  chunks: Iterable<Buffer>,
   options: CopyOptions,
 ): Promise<void> {
   const target = `${table} (${columns.join(', ')})`;

@@ -70,8 +70,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     const repeated = await store.findRepeatedKeys({ types: LEDGER_EVENTS, dataKey: 'entryId' });
     if (repeated.through === undefined) return {};
     const metAgain = new Map<string, Set<string>>();
-    for (const key of repeated.keys) {
-      const [streamName, entryId] = key.split('\u0000') as [string, string];
+    for (const [streamName, entryId] of repeated.pairs) {
       const unitId = ledgerUnitOf(streamName);
       let ids = metAgain.get(unitId);
       if (!ids) metAgain.set(unitId, (ids = new Set()));

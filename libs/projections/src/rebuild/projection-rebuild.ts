@@ -11,8 +11,8 @@ import {
   loadShadowTables,
   shadowTablesExist,
   swapInShadowTables,
+  type CreatedSchemas,
   type RebuildSchemas,
-  type ShadowSchemaId,
 } from './shadow-tables.js';
 
 export interface RebuildProgress {
@@ -90,12 +90,13 @@ export class ProjectionRebuild {
     const meter = new RateMeter(processed);
     let total = processed + (await this.store.countAfter(after));
 
-    // Whether a first pass loaded (and analysed) the tables with all but the last few events.
-    let loadedAlmostAll = false;
+    // Whether a first pass went as far as the log (or its bound): it loaded and analysed the
+    // tables with all but the last few events.
+    let firstPassComplete = false;
     if (fold && bounds && created) {
-      let reachedHead: boolean;
-      ({ after, processed, reachedHead } = await this.foldInMemory(fold, await bounds, { ...schemas, created }, meter, total));
-      loadedAlmostAll = reachedHead;
+      const pass = await this.foldInMemory(fold, await bounds, { ...schemas, created }, meter, total);
+      ({ after, processed } = pass);
+      firstPassComplete = pass.complete;
       total = Math.max(total, processed);
     }
     const pages = new PrefetchingReader(this.store, this.options.batchSize);
@@ -118,7 +119,7 @@ export class ProjectionRebuild {
         // At the head once: the tables are finished (made crash-safe, ordered when batches
         // filled them, analysed) outside the swap's transaction, and the events that arrive
         // meanwhile are read on before swapping.
-        await finishShadowTables(this.pool, this.projection, schemas, { cluster: fold === undefined, analyze: !loadedAlmostAll });
+        await finishShadowTables(this.pool, this.projection, schemas, { cluster: fold === undefined, analyze: !firstPassComplete });
         logged = true;
         continue;
       }
@@ -140,10 +141,10 @@ export class ProjectionRebuild {
   private async foldInMemory(
     fold: InMemoryFold,
     { stopAfter }: FoldBounds,
-    schemas: RebuildSchemas & { readonly created: ShadowSchemaId },
+    schemas: CreatedSchemas,
     meter: RateMeter,
     total: number,
-  ): Promise<{ after: string | undefined; processed: number; reachedHead: boolean }> {
+  ): Promise<{ after: string | undefined; processed: number; complete: boolean }> {
     const pages = new PrefetchingReader(this.store, IN_MEMORY_PAGE);
     const maxEvents = this.options.inMemoryEvents ?? Number.POSITIVE_INFINITY;
     const maxHeapBytes = (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
@@ -168,9 +169,9 @@ export class ProjectionRebuild {
       processed += page.length;
       this.options.onProgress?.(meter.progress(processed, Math.max(total, processed)));
     }
-    if (!last) return { after: undefined, processed, reachedHead };
+    if (!last) return { after: undefined, processed, complete: reachedHead };
     await this.writeLoads(fold.loads(), schemas, { last, count: processed });
-    return { after: last.checkpoint, processed, reachedHead: reachedHead || bounded };
+    return { after: last.checkpoint, processed, complete: reachedHead || bounded };
   }
 
   /**
@@ -181,7 +182,7 @@ export class ProjectionRebuild {
    * write. Interrupted before the checkpoint, the tables have none, and the next run starts
    * clean.
    */
-  private async writeLoads(loads: readonly TableLoad[], schemas: RebuildSchemas & { readonly created: ShadowSchemaId }, through: WrittenThrough): Promise<void> {
+  private async writeLoads(loads: readonly TableLoad[], schemas: CreatedSchemas, through: WrittenThrough): Promise<void> {
     const named = loads.flatMap((load) => load.tables).sort();
     if (named.join() !== [...this.projection.tables].sort().join()) {
       throw new Error(`The loads of ${this.projection.name} name ${named.join(', ')}, not its tables`);
@@ -190,7 +191,7 @@ export class ProjectionRebuild {
     await eachAtMost(this.pool instanceof PGlitePool ? 1 : 2, loads, (load) =>
       inTransaction(this.pool, async (tx) => {
         await configureWriteTransaction(tx, schemas.shadow);
-        await loadShadowTables(tx, schemas, schemas.created, load.tables, () => load.write(tx));
+        await loadShadowTables(tx, schemas, load.tables, () => load.write(tx));
       }),
     );
     await writeUpToCheckpoint(this.pool, this.projection, { schema: schemas.shadow, after: undefined }, through, async () => undefined);

@@ -32,6 +32,9 @@ const q = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  */
 export type ShadowSchemaId = string;
 
+/** The schemas of a rebuild that created its shadow tables, and which creation that was. */
+export type CreatedSchemas = RebuildSchemas & { readonly created: ShadowSchemaId };
+
 /**
  * Fresh, empty copies of the projection's tables (and a checkpoint table) in `shadow`.
  * Filled batch by batch (rows rewritten many times), they are unlogged while they fill: no
@@ -87,7 +90,7 @@ async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: strin
 
 /**
  * Fills `tables` of `shadow` (never live ones: the schema is named) in the caller's
- * transaction, if the schema is still the one `created`:
+ * transaction, if the schema is still the one this rebuild `created`:
  * - empties them, so that they take frozen rows (see copyRows);
  * - drops their indexes, primary keys included, runs `load`, and builds the indexes
  *   again: one sort per index instead of an insert per row in random order (150,000
@@ -96,18 +99,12 @@ async function clusterByPrimaryKey(db: Db, schemas: RebuildSchemas, table: strin
  *   transaction with it;
  * - analyses them.
  */
-export async function loadShadowTables(
-  tx: SqlClient,
-  schemas: RebuildSchemas,
-  created: ShadowSchemaId,
-  tables: readonly string[],
-  load: () => Promise<void>,
-): Promise<void> {
+export async function loadShadowTables(tx: SqlClient, schemas: CreatedSchemas, tables: readonly string[], load: () => Promise<void>): Promise<void> {
   const table = (name: string) => `${q(schemas.shadow)}.${q(name)}`;
   await tx.query(`TRUNCATE ${tables.map(table).join(', ')}`);
   // The tables are locked now: no other rebuild can drop them before this commits.
   const { rows: current } = await tx.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
-  if (current[0]?.id !== created) throw new Error(`Another rebuild recreated ${schemas.shadow}: this one stops`);
+  if (current[0]?.id !== schemas.created) throw new Error(`Another rebuild recreated ${schemas.shadow}: this one stops`);
   const { rows } = await tx.query<{ table: string; name: string; definition: string; constraint: string | null }>(
     `SELECT t.relname AS table, c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
             pg_get_constraintdef(con.oid) AS constraint
