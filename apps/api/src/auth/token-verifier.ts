@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { AuthKeys } from './auth-keys.js';
 import { InvalidClaimsError, principalFromClaims, type Principal } from './principal.js';
@@ -18,10 +18,15 @@ const CLOCK_TOLERANCE_S = 5;
  * or an HS256 token "signed" with the RS256 public key never passes.
  */
 export class TokenVerifier {
-  private readonly jwt = new JwtService();
+  // Key objects made once: made from the text on each request they cost ~0.5 ms of CPU,
+  // a tenth of a statistics query.
+  private readonly hs256: KeyObject | undefined;
+  private readonly rs256: KeyObject | undefined;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   constructor(private readonly keys: AuthKeys) {
+    this.hs256 = keys.hs256Secret === undefined ? undefined : createSecretKey(Buffer.from(keys.hs256Secret));
+    this.rs256 = keys.rs256PublicKey === undefined ? undefined : createPublicKey(keys.rs256PublicKey);
     this.jwks = keys.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(keys.jwksUrl));
   }
 
@@ -38,19 +43,19 @@ export class TokenVerifier {
   private async verifiedClaims(token: string): Promise<Record<string, unknown>> {
     const alg = algorithmOf(token);
     const expected = {
+      clockTolerance: CLOCK_TOLERANCE_S,
       ...(this.keys.issuer === undefined ? {} : { issuer: this.keys.issuer }),
       ...(this.keys.audience === undefined ? {} : { audience: this.keys.audience }),
     };
     try {
-      if (alg === 'HS256' && this.keys.hs256Secret !== undefined) {
-        return await this.jwt.verifyAsync(token, { secret: this.keys.hs256Secret, algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
+      if (alg === 'HS256' && this.hs256 !== undefined) {
+        return (await jwtVerify(token, this.hs256, { algorithms: ['HS256'], ...expected })).payload;
       }
-      if (alg === 'RS256' && this.keys.rs256PublicKey !== undefined) {
-        return await this.jwt.verifyAsync(token, { publicKey: this.keys.rs256PublicKey, algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
+      if (alg === 'RS256' && this.rs256 !== undefined) {
+        return (await jwtVerify(token, this.rs256, { algorithms: ['RS256'], ...expected })).payload;
       }
       if (alg === 'RS256' && this.jwks !== undefined) {
-        const { payload } = await jwtVerify(token, this.jwks, { algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S, ...expected });
-        return payload as Record<string, unknown>;
+        return (await jwtVerify(token, this.jwks, { algorithms: ['RS256'], ...expected })).payload;
       }
     } catch (error) {
       throw new UnauthenticatedError(reasonOf(error));
