@@ -10,6 +10,7 @@ import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, MODEL_COLUMNS, PHASE_COLUMNS } from './read-model-tables.js';
 import type { StatDelta } from './stats-accumulator.js';
 import { keyRest, MonthSumRows } from './month-sum-rows.js';
+import { FactKeyIds } from './fact-key-ids.js';
 
 type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 
@@ -58,6 +59,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     { name: 'field', type: 'text' },
     { name: 'metric', type: 'text' },
   ]);
+  private readonly keys = new FactKeyIds(this.own, this.subtree);
   private readonly phases = new Map<string, PhaseDefinition>();
 
   /**
@@ -131,8 +133,8 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
 
   addStat(delta: StatDelta): void {
     const { year, month } = yearAndMonthOf(delta.day);
-    this.own.add(delta.unitId, this.own.restId(keyRest(year, delta.pathVersion, delta.field, delta.metric)), month, delta.amount);
-    const rest = this.subtree.restId(keyRest(year, delta.field, delta.metric));
+    this.own.add(delta.unitId, this.keys.ownId(year, delta.pathVersion, delta.field, delta.metric), month, delta.amount);
+    const rest = this.keys.subtreeId(year, delta.field, delta.metric);
     for (const ancestorId of this.tree.strictAncestorsOf(delta.unitId)) this.subtree.add(ancestorId, rest, month, delta.amount);
   }
 
