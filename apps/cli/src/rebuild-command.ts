@@ -1,7 +1,7 @@
-import { setPriority } from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore, SqlPool } from '#event-store';
 import { startJournaledRebuild, type Projection, type RebuildOptions, type RebuildRecord } from '#projections';
+import { lowerProcessPriority } from './process-priority.js';
 
 /** Below the default 0: the scheduler favours the API's process over this one. */
 const REBUILD_NICENESS = 10;
@@ -26,7 +26,7 @@ export async function rebuildWithProgressBar(
   );
   // The service keeps answering from the live tables meanwhile: on a busy machine its
   // requests go first, the rebuild takes what CPU is left.
-  setPriority(REBUILD_NICENESS);
+  lowerProcessPriority(REBUILD_NICENESS);
   bar.start(1, 0, { rate: 0, etaText: '-' });
   const { rebuildId, finished } = await startJournaledRebuild(store, pool, projection, {
     ...options,
