@@ -1,15 +1,20 @@
 /**
- * npm run bench:rebuild [-- --events 1000000 --units 10000 --naive-events 20000 --batch 5000]
+ * npm run bench:rebuild [-- --events 1000000 --units 10000 --naive-events 20000 --batch 5000 --query-rate 20]
  *
  * Generates a national data set (a province/commune tree of --units units; models,
  * recognitions, awards, revocations, workdays, contributions, voids and merges over
  * 2021-2027) into the PostgreSQL event store of DATABASE_URL (a throw-away schema; PGlite
  * in a temporary directory without it), projects it once (the live tables), then:
  *  1. times a full blue/green rebuild of period-stats, run by the CLI (`danvan rebuild`) in
- *     its own process, alone (`quietRebuildEventsPerSec`), then again while this process
- *     serves GET /v1/stats (a province subtree) and GET /v1/stats/series (its 60 months of
- *     2021-2025) over HTTP back to back and times them (`rebuildEventsPerSec`);
- *  2. times the same queries after the rebuild;
+ *     its own process, three times:
+ *     - alone (`quietRebuildEventsPerSec`);
+ *     - while this process serves --query-rate queries per second, GET /v1/stats (a
+ *       province subtree) and GET /v1/stats/series (its 60 months of 2021-2025) in turn,
+ *       each sent at its set time whatever the answers before it, and timed from that time
+ *       (`rebuildEventsPerSec`, `duringRebuild*`): a dashboard's load;
+ *     - while this process sends the same queries back to back, one at a time, which takes
+ *       a core of the two (`saturated*`): the most one client can ask;
+ *  2. times the same queries after the rebuild, back to back;
  *  3. times a naive projector (a TypeORM find and save per row an event touches, one
  *     transaction per event) over the first --naive-events events, for comparison.
  * The last line is one JSON object with the figures.
@@ -37,6 +42,7 @@ const { values } = parseArgs({
     units: { type: 'string', default: '10000' },
     'naive-events': { type: 'string', default: '20000' },
     batch: { type: 'string', default: '5000' },
+    'query-rate': { type: 'string', default: '20' },
   },
 });
 const auth = benchApiAuth();
@@ -82,25 +88,74 @@ async function openBackend(): Promise<Backend> {
   };
 }
 
-/** Sends the two queries in turn until `until` resolves (or `count` pairs), timing each. */
-async function queryLoop(base: string, until: { done: boolean } | number): Promise<{ stats: number[]; series: number[] }> {
-  const stats: number[] = [];
-  const series: number[] = [];
-  for (let i = 0; typeof until === 'number' ? i < until : !until.done; i++) {
-    const unit = `p${i % provinces}`;
-    for (const [path, into] of [
-      [`/v1/stats?period=phase:2021-2025&unit=${unit}`, stats],
-      [`/v1/stats/series?unit=${unit}&granularity=month&from=2021-01-01&to=2025-12-31`, series],
-    ] as const) {
-      const started = performance.now();
-      const response = await fetch(`${base}${path}`, { headers: auth.headers });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-      into.push(performance.now() - started);
-    }
-  }
-  return { stats: stats.sort((a, b) => a - b), series: series.sort((a, b) => a - b) };
+interface Latencies {
+  readonly stats: number[];
+  readonly series: number[];
 }
+
+/** The i-th query of a loop: the two kinds in turn, over the provinces. */
+function nthQuery(i: number): { path: string; kind: keyof Latencies } {
+  const unit = `p${Math.floor(i / 2) % provinces}`;
+  return i % 2 === 0
+    ? { path: `/v1/stats?period=phase:2021-2025&unit=${unit}`, kind: 'stats' }
+    : { path: `/v1/stats/series?unit=${unit}&granularity=month&from=2021-01-01&to=2025-12-31`, kind: 'series' };
+}
+
+/** Milliseconds from `since` to the end of the answer to GET `path`. */
+async function timedGet(base: string, path: string, since: number): Promise<number> {
+  const response = await fetch(`${base}${path}`, { headers: auth.headers });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+  return performance.now() - since;
+}
+
+function sorted(latencies: Latencies): Latencies {
+  return { stats: latencies.stats.sort((a, b) => a - b), series: latencies.series.sort((a, b) => a - b) };
+}
+
+/** Sends the queries one at a time, back to back, until `until` says done (or `count` queries). */
+async function closedLoop(base: string, until: { done: boolean } | number): Promise<Latencies> {
+  const latencies: Latencies = { stats: [], series: [] };
+  for (let i = 0; typeof until === 'number' ? i < until : !until.done; i++) {
+    const { path, kind } = nthQuery(i);
+    latencies[kind].push(await timedGet(base, path, performance.now()));
+  }
+  return sorted(latencies);
+}
+
+/**
+ * Sends `perSecond` queries a second at set times until `until` says done, however long the
+ * answers take, and times each from its set time: a slow answer delays none of the others,
+ * and a query sent late counts its wait.
+ */
+async function pacedLoop(base: string, perSecond: number, until: { done: boolean }): Promise<Latencies> {
+  const latencies: Latencies = { stats: [], series: [] };
+  const answers: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; !until.done; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { path, kind } = nthQuery(i);
+    answers.push(timedGet(base, path, due).then((ms) => void latencies[kind].push(ms)));
+  }
+  await Promise.all(answers);
+  return sorted(latencies);
+}
+
+/** A CLI rebuild while `queries` run, until it ends. */
+async function rebuildBeside(
+  env: Record<string, string>,
+  queries: (until: { done: boolean }) => Promise<Latencies>,
+): Promise<{ rebuild: Awaited<ReturnType<typeof rebuildByCli>>; latencies: Latencies }> {
+  const rebuilding = { done: false };
+  const latencies = queries(rebuilding);
+  const rebuild = await rebuildByCli(env).finally(() => (rebuilding.done = true));
+  return { rebuild, latencies: await latencies };
+}
+
+const p99 = (sortedLatencies: readonly number[]) => Number(percentile(sortedLatencies, 99).toFixed(2));
+const p50 = (sortedLatencies: readonly number[]) => Number(percentile(sortedLatencies, 50).toFixed(2));
 
 /** One rebuild by the CLI, its figures from the summary line it prints. */
 async function rebuildByCli(env: Record<string, string>): Promise<{ eventsPerSec: number; seconds: number; peakRssMb: number }> {
@@ -158,22 +213,19 @@ async function main(): Promise<void> {
   configureHttpApp(app);
   await app.listen(0);
   const base = await app.getUrl();
-  await queryLoop(base, 25); // warm-up: connections, plans, caches
+  await closedLoop(base, 50); // warm-up: connections, plans, caches
 
-  // Alone first, then beside the queries, which take a core of the two (closed loop).
   const quiet = await rebuildByCli(backend.cliEnv);
-  const rebuilding = { done: false };
-  const during = queryLoop(base, rebuilding);
-  const summary = await rebuildByCli(backend.cliEnv).finally(() => (rebuilding.done = true));
-  const duringLatencies = await during;
+  const paced = await rebuildBeside(backend.cliEnv, (until) => pacedLoop(base, Number(values['query-rate']), until));
+  const saturated = await rebuildBeside(backend.cliEnv, (until) => closedLoop(base, until));
   await backend.pool.query('ANALYZE');
-  const after = await queryLoop(base, 250);
+  const after = await closedLoop(base, 500);
   await app.close();
 
   const naive = await runNaiveProjector(store, backend.naivePool(), Number(values['naive-events']));
   await backend.dispose().catch(() => undefined);
 
-  const rebuildEventsPerSec = summary.eventsPerSec;
+  const rebuildEventsPerSec = paced.rebuild.eventsPerSec;
   console.log(
     JSON.stringify({
       backend: backend.name,
@@ -182,19 +234,26 @@ async function main(): Promise<void> {
       batchSize: Number(values.batch),
       catchUpEventsPerSec: Math.round(totalEvents / catchUpSeconds),
       rebuildEventsPerSec,
-      rebuildSeconds: summary.seconds,
+      rebuildSeconds: paced.rebuild.seconds,
       quietRebuildEventsPerSec: quiet.eventsPerSec,
       naiveEventsPerSec: naive.eventsPerSec,
       rebuildToNaiveRatio: Number((rebuildEventsPerSec / naive.eventsPerSec).toFixed(1)),
-      peakRssMb: Math.max(quiet.peakRssMb, summary.peakRssMb),
+      peakRssMb: Math.max(quiet.peakRssMb, paced.rebuild.peakRssMb, saturated.rebuild.peakRssMb),
       benchPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      statsP50Ms: Number(percentile(after.stats, 50).toFixed(2)),
-      statsP99Ms: Number(percentile(after.stats, 99).toFixed(2)),
-      seriesP50Ms: Number(percentile(after.series, 50).toFixed(2)),
-      seriesP99Ms: Number(percentile(after.series, 99).toFixed(2)),
-      duringRebuildStatsP99Ms: Number(percentile(duringLatencies.stats, 99).toFixed(2)),
-      duringRebuildSeriesP99Ms: Number(percentile(duringLatencies.series, 99).toFixed(2)),
-      duringRebuildQueries: duringLatencies.stats.length + duringLatencies.series.length,
+      statsP50Ms: p50(after.stats),
+      statsP99Ms: p99(after.stats),
+      seriesP50Ms: p50(after.series),
+      seriesP99Ms: p99(after.series),
+      queryRatePerSec: Number(values['query-rate']),
+      duringRebuildStatsP50Ms: p50(paced.latencies.stats),
+      duringRebuildStatsP99Ms: p99(paced.latencies.stats),
+      duringRebuildSeriesP50Ms: p50(paced.latencies.series),
+      duringRebuildSeriesP99Ms: p99(paced.latencies.series),
+      duringRebuildQueries: paced.latencies.stats.length + paced.latencies.series.length,
+      saturatedRebuildEventsPerSec: saturated.rebuild.eventsPerSec,
+      saturatedStatsP99Ms: p99(saturated.latencies.stats),
+      saturatedSeriesP99Ms: p99(saturated.latencies.series),
+      saturatedQueries: saturated.latencies.stats.length + saturated.latencies.series.length,
     }),
   );
 }
