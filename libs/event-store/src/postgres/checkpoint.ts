@@ -10,7 +10,11 @@ export interface PgCheckpoint {
 
 export const LOG_START: PgCheckpoint = { txId: -1n, position: -1n };
 
-export function formatCheckpoint(checkpoint: PgCheckpoint): string {
+/**
+ * The checkpoint's text. Its numbers may also be the server's own text of the two bigints
+ * (canonical decimals): a rebuild then makes no BigInt of each of its million events' tx ids.
+ */
+export function formatCheckpoint(checkpoint: { readonly txId: bigint | string; readonly position: bigint | string }): string {
   return `${checkpoint.txId}:${checkpoint.position}`;
 }
 

@@ -349,12 +349,11 @@ export class PostgresEventStore implements EventStore {
 
 
 function toLoggedEvent(row: LoggedEventRow): LoggedEvent {
-  const position = BigInt(row.position);
   return {
     type: row.type,
     streamName: row.stream_name,
-    position,
-    checkpoint: formatCheckpoint({ txId: BigInt(row.tx_id), position }),
+    position: BigInt(row.position),
+    checkpoint: formatCheckpoint({ txId: row.tx_id, position: row.position }),
     data: row.data,
     metadata: row.metadata,
   };
