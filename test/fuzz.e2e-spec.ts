@@ -104,8 +104,11 @@ function stringsIn(value: unknown, withKeys: boolean): string[] {
 function sentStrings(r: FuzzRequest): string[] {
   const sent = [r.segment, ...r.query.flat()];
   if (r.body !== undefined) {
-    if ('raw' in r.body) sent.push(String(r.body.raw));
-    else sent.push(JSON.stringify(r.body.json), ...stringsIn(r.body.json, true));
+    const text = 'raw' in r.body ? String(r.body.raw) : JSON.stringify(r.body.json);
+    sent.push(text);
+    if ('json' in r.body) sent.push(...stringsIn(r.body.json, true));
+    // Sent as a form, the body reaches the server decoded ('+' a space, %XX a character).
+    for (const [key, value] of new URLSearchParams(text)) sent.push(key, value);
   }
   return sent.filter((text) => text.length > 0);
 }
