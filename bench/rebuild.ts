@@ -23,6 +23,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -135,7 +136,7 @@ async function pacedLoop(base: string, perSecond: number, until: { done: boolean
   for (let i = 0; !until.done; i++) {
     const due = start + (i * 1000) / perSecond;
     const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await sleep(wait);
     const { path, kind } = nthQuery(i);
     answers.push(timedGet(base, path, due).then((ms) => void latencies[kind].push(ms)));
   }

@@ -23,11 +23,17 @@ export class TokenVerifier {
   private readonly hs256: KeyObject | undefined;
   private readonly rs256: KeyObject | undefined;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private readonly expected: { clockTolerance: number; issuer?: string; audience?: string };
 
-  constructor(private readonly keys: AuthKeys) {
+  constructor(keys: AuthKeys) {
     this.hs256 = keys.hs256Secret === undefined ? undefined : createSecretKey(Buffer.from(keys.hs256Secret));
     this.rs256 = keys.rs256PublicKey === undefined ? undefined : createPublicKey(keys.rs256PublicKey);
     this.jwks = keys.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(keys.jwksUrl));
+    this.expected = {
+      clockTolerance: CLOCK_TOLERANCE_S,
+      ...(keys.issuer === undefined ? {} : { issuer: keys.issuer }),
+      ...(keys.audience === undefined ? {} : { audience: keys.audience }),
+    };
   }
 
   async verify(token: string): Promise<Principal> {
@@ -42,20 +48,15 @@ export class TokenVerifier {
 
   private async verifiedClaims(token: string): Promise<Record<string, unknown>> {
     const alg = algorithmOf(token);
-    const expected = {
-      clockTolerance: CLOCK_TOLERANCE_S,
-      ...(this.keys.issuer === undefined ? {} : { issuer: this.keys.issuer }),
-      ...(this.keys.audience === undefined ? {} : { audience: this.keys.audience }),
-    };
     try {
       if (alg === 'HS256' && this.hs256 !== undefined) {
-        return (await jwtVerify(token, this.hs256, { algorithms: ['HS256'], ...expected })).payload;
+        return (await jwtVerify(token, this.hs256, { algorithms: ['HS256'], ...this.expected })).payload;
       }
       if (alg === 'RS256' && this.rs256 !== undefined) {
-        return (await jwtVerify(token, this.rs256, { algorithms: ['RS256'], ...expected })).payload;
+        return (await jwtVerify(token, this.rs256, { algorithms: ['RS256'], ...this.expected })).payload;
       }
       if (alg === 'RS256' && this.jwks !== undefined) {
-        return (await jwtVerify(token, this.jwks, { algorithms: ['RS256'], ...expected })).payload;
+        return (await jwtVerify(token, this.jwks, { algorithms: ['RS256'], ...this.expected })).payload;
       }
     } catch (error) {
       throw new UnauthenticatedError(reasonOf(error));

@@ -254,7 +254,7 @@ export class PostgresEventStore implements EventStore {
     );
     return {
       pairs: rows.map((row) => [row.stream_name, row.value] as const),
-      through: formatCheckpoint({ txId: BigInt(head.tx_id), position: BigInt(head.position) }),
+      through: formatCheckpoint({ txId: head.tx_id, position: head.position }),
     };
   }
 

@@ -45,7 +45,7 @@ export type CreatedSchemas = RebuildSchemas & { readonly created: ShadowSchemaId
 export async function createShadowTables(db: Db, projection: Projection, schemas: RebuildSchemas, options: { logged: boolean }): Promise<ShadowSchemaId> {
   await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.shadow)} CASCADE`);
   await db.query(`CREATE SCHEMA ${q(schemas.shadow)}`);
-  const { rows: created } = await db.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
+  const created = await shadowSchemaId(db, schemas);
   for (const table of [...projection.tables, CHECKPOINTS]) {
     await db.query(`CREATE ${options.logged ? '' : 'UNLOGGED '}TABLE ${q(schemas.shadow)}.${q(table)} (LIKE ${q(schemas.live)}.${q(table)} INCLUDING ALL)`);
     // LIKE copies columns, defaults and indexes, not storage parameters such as fillfactor.
@@ -56,7 +56,13 @@ export async function createShadowTables(db: Db, projection: Projection, schemas
     const storage = parseTextArray(rows[0]?.reloptions ?? null);
     if (storage.length > 0) await db.query(`ALTER TABLE ${q(schemas.shadow)}.${q(table)} SET (${storage.join(', ')})`);
   }
-  return created[0]!.id;
+  return created!;
+}
+
+/** The id of the shadow schema as it is now; undefined when there is none. */
+async function shadowSchemaId(db: Db, schemas: RebuildSchemas): Promise<ShadowSchemaId | undefined> {
+  const { rows } = await db.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
+  return rows[0]?.id;
 }
 
 /**
@@ -103,8 +109,7 @@ export async function loadShadowTables(tx: SqlClient, schemas: CreatedSchemas, t
   const table = (name: string) => `${q(schemas.shadow)}.${q(name)}`;
   await tx.query(`TRUNCATE ${tables.map(table).join(', ')}`);
   // The tables are locked now: no other rebuild can drop them before this commits.
-  const { rows: current } = await tx.query<{ id: string }>('SELECT oid::text AS id FROM pg_namespace WHERE nspname = $1', [schemas.shadow]);
-  if (current[0]?.id !== schemas.created) throw new Error(`Another rebuild recreated ${schemas.shadow}: this one stops`);
+  if ((await shadowSchemaId(tx, schemas)) !== schemas.created) throw new Error(`Another rebuild recreated ${schemas.shadow}: this one stops`);
   const { rows } = await tx.query<{ table: string; name: string; definition: string; constraint: string | null }>(
     `SELECT t.relname AS table, c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
             pg_get_constraintdef(con.oid) AS constraint
