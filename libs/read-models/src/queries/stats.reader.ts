@@ -5,14 +5,16 @@ import {
   type PhaseSpan,
 } from '#domain';
 import type { DataSource } from 'typeorm';
-import { PhaseEntity } from '../entities/phase.entity.js';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
 import { MONTH_COLUMNS, SUM_COLUMNS, yearSpansFor } from '../stats-periods.js';
-import { requireUnit } from './unit-lookup.js';
+import { PhaseSpans } from './phase-spans.js';
+import { unitNotFound } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
 
 interface SumRow {
-  readonly period_key: string;
+  readonly unit_name: string;
+  /** Null on the one row of a unit whose subtree has no sums. */
+  readonly period_key: string | null;
   readonly field: string;
   readonly metric: string;
   readonly value: string;
@@ -51,17 +53,21 @@ const yearSums = (parts: YearParts, groups: string): string =>
  * takes its months from those few sums. With a breakdown, GROUPING SETS yields both the
  * per-field sums and the sums over all fields; without (a series: 60 periods), only the
  * latter, grouped by metric from the start. All in exact numeric arithmetic, so 0.1 km and
- * 0.2 km read 0.3.
+ * 0.2 km read 0.3. The unit's name comes in the same answer, on every row (one row with no
+ * sums when its subtree has none, no row when there is no such unit): a query is one round
+ * trip.
  */
 const sumsSql = (subtreeRows: (columns: string) => string, parts: YearParts, breakdown: Breakdown): string => {
   const groups = breakdown === 'by-field' ? 's.year, s.field, s.metric' : 's.year, s.metric';
   return `
-  WITH y AS (${subtreeRows(yearSums(parts, groups))} AND s.year = ANY($1::int[]) GROUP BY ${groups})
+  WITH y AS (${subtreeRows(yearSums(parts, groups))} AND s.year = ANY($1::int[]) GROUP BY ${groups}),
+  sums AS (
   SELECT k.requested AS period_key, ${breakdown === 'by-field' ? 'y.field' : 'NULL AS field'}, y.metric,
          SUM(${parts === 'months' ? MONTHS_IN_SPAN : 'y.total'})::text AS value,
          ${breakdown === 'by-field' ? 'GROUPING(y.field)' : '1'} AS all_fields
     FROM y JOIN unnest($1::int[], $3::int[], $4::int[], $5::text[]) AS k(year, first, last, requested) ON y.year = k.year
-   GROUP BY ${breakdown === 'by-field' ? 'GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))' : 'k.requested, y.metric'}`;
+   GROUP BY ${breakdown === 'by-field' ? 'GROUPING SETS ((k.requested, y.field, y.metric), (k.requested, y.metric))' : 'k.requested, y.metric'})
+  SELECT u.name AS unit_name, sums.* FROM rm_units u LEFT JOIN sums ON true WHERE u.unit_id = $2`;
 };
 
 const STORED = `year, field, metric, ${SUM_COLUMNS.join(', ')}`;
@@ -97,23 +103,27 @@ interface PeriodSums {
 }
 
 export class StatsReader {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly phaseSpans: PhaseSpans;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.phaseSpans = new PhaseSpans(dataSource);
+  }
 
   /**
    * Totals of one period for a unit's current subtree, overall and by field. Throws
-   * DomainError PERIOD_KEY_INVALID (malformed key), PHASE_NOT_FOUND or UNIT_NOT_FOUND.
+   * DomainError PERIOD_KEY_INVALID (malformed key), PHASE_NOT_FOUND or UNIT_NOT_FOUND (a
+   * request naming neither a known phase nor a known unit answers the first).
    */
   async stats(unitId: string, periodKey: string, boundaries: Boundaries = 'current'): Promise<StatsView> {
     const key = parsePeriodKey(periodKey);
     const canonical = formatPeriodKey(key);
-    const unitLookup = this.lookUpUnit(unitId);
-    const phases = key.kind === 'phase' ? await this.phaseSpans([key.phaseId]) : [];
+    const phases = key.kind === 'phase' ? await this.phaseSpans.of([key.phaseId]) : [];
     const period = periodView(canonical, phases);
-    const [unit, sums] = await Promise.all([unitLookup, this.sums([canonical], unitId, boundaries, phases, 'by-field')]);
+    const { unit, sums } = await this.sums([canonical], unitId, boundaries, phases, 'by-field');
     const own = sums.get(canonical);
     return {
       period,
-      unit: { id: unit.unitId, name: unit.name },
+      unit,
       totals: totalsOf(own?.totals ?? []),
       byField: totalsByField(own?.byField ?? []),
     };
@@ -129,41 +139,17 @@ export class StatsReader {
     boundaries: Boundaries = 'current',
   ): Promise<{ unit: UnitRefView; series: StatsSeriesPointView[] }> {
     const keys = periodKeys.map((k) => formatPeriodKey(parsePeriodKey(k)));
-    const unitLookup = this.lookUpUnit(unitId);
     const phaseIds = keys.flatMap((k) => {
       const parsed = parsePeriodKey(k);
       return parsed.kind === 'phase' ? [parsed.phaseId] : [];
     });
-    const phases = phaseIds.length > 0 ? await this.phaseSpans(phaseIds) : [];
+    const phases = phaseIds.length > 0 ? await this.phaseSpans.of(phaseIds) : [];
     const periods = keys.map((k) => periodView(k, phases));
-    const [unit, sums] = await Promise.all([
-      unitLookup,
-      keys.length > 0 ? this.sums(keys, unitId, boundaries, phases, 'overall') : new Map<string, PeriodSums>(),
-    ]);
+    const { unit, sums } = await this.sums(keys, unitId, boundaries, phases, 'overall');
     return {
-      unit: { id: unit.unitId, name: unit.name },
+      unit,
       series: periods.map((period) => ({ period, totals: totalsOf(sums.get(period.key)?.totals ?? []) })),
     };
-  }
-
-  /**
-   * Started first, it runs beside the phase look-up and the sums (round trips that overlap
-   * instead of taking turns); a request naming neither a known phase nor a known unit still
-   * answers PHASE_NOT_FOUND, which the phase look-up throws before the unit's is awaited.
-   */
-  private lookUpUnit(unitId: string): Promise<{ unitId: string; name: string }> {
-    const lookup = requireUnit(this.dataSource, unitId, 'unit');
-    lookup.catch(() => undefined); // its failure surfaces where it is awaited
-    return lookup;
-  }
-
-  private async phaseSpans(phaseIds: readonly string[]): Promise<PhaseSpan[]> {
-    const rows = await this.dataSource
-      .getRepository(PhaseEntity)
-      .createQueryBuilder('p')
-      .where('p.phaseId IN (:...phaseIds)', { phaseIds: [...new Set(phaseIds)] })
-      .getMany();
-    return rows.map((p) => ({ phaseId: p.phaseId, startsOn: p.startsOn, endsOn: p.endsOn }));
   }
 
   private async sums(
@@ -172,7 +158,7 @@ export class StatsReader {
     boundaries: Boundaries,
     phases: readonly PhaseSpan[],
     breakdown: Breakdown,
-  ): Promise<Map<string, PeriodSums>> {
+  ): Promise<{ unit: UnitRefView; sums: Map<string, PeriodSums> }> {
     const spans = periodKeys.flatMap((requested) => yearSpansFor(requested, phases).map((span) => ({ ...span, requested })));
     const parts: YearParts = spans.every((span) => span.first === 1 && span.last === 12) ? 'totals' : 'months';
     const rows: SumRow[] = await this.dataSource.query(SUMS_SQL.get(`${boundaries}/${parts}/${breakdown}`)!, [
@@ -182,8 +168,10 @@ export class StatsReader {
       spans.map((span) => span.last),
       spans.map((span) => span.requested),
     ]);
+    if (rows.length === 0) throw unitNotFound(unitId, 'unit');
     const byPeriod = new Map<string, PeriodSums>();
     for (const row of rows) {
+      if (row.period_key === null) continue;
       let sums = byPeriod.get(row.period_key);
       if (sums === undefined) {
         sums = { totals: [], byField: [] };
@@ -192,7 +180,7 @@ export class StatsReader {
       if (Number(row.all_fields) === 1) sums.totals.push({ metric: row.metric, value: row.value });
       else sums.byField.push({ field: row.field, metric: row.metric, value: row.value });
     }
-    return byPeriod;
+    return { unit: { id: unitId, name: rows[0]!.unit_name }, sums: byPeriod };
   }
 }
 

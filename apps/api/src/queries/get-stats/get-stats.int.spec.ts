@@ -178,6 +178,23 @@ describe.each(testBackends())('GET /v1/stats on $name', (backend) => {
     expect(neither.body.error.code).toBe('PHASE_NOT_FOUND');
   });
 
+  it('answers a unit with nothing in the period with its name and zero totals', async () => {
+    const response = await t.get('/v1/stats?period=year:2023&unit=na-hang').expect(200);
+    expect(response.body.unit).toStrictEqual({ id: 'na-hang', name: 'Na Hang' });
+    expect(response.body.totals).toStrictEqual(totals({}));
+    expect(response.body.byField).toStrictEqual(byField());
+  });
+
+  it('answers a phase defined after a query that did not find it', async () => {
+    expect((await t.get('/v1/stats?period=phase:2026-2030&unit=lam-binh').expect(404)).body.error.code).toBe('PHASE_NOT_FOUND');
+    await seedPhases(t.dataSource, [{ phaseId: '2026-2030', startsOn: '2023-01-01', endsOn: '2030-12-31' }]);
+    const phase = await t.get('/v1/stats?period=phase:2026-2030&unit=lam-binh').expect(200);
+    expect(phase.body.period).toStrictEqual({ key: 'phase:2026-2030', from: '2023-01-01', to: '2030-12-31' });
+    const years = await Promise.all(['year:2023', Y2024, 'year:2025'].map((period) => t.get(`/v1/stats?period=${period}&unit=lam-binh`).expect(200)));
+    expect(phase.body.totals.modelsRegistered).toBe(years.reduce((sum, year) => sum + year.body.totals.modelsRegistered, 0));
+    expect(phase.body.totals.modelsRegistered).toBeGreaterThan(50);
+  });
+
   it.each([
     ['a malformed period key', 'period=year:24&unit=qk2', 'period'],
     ['a month 13', 'period=month:2024-13&unit=qk2', 'period'],
