@@ -99,14 +99,12 @@ export interface ProjectionSubscribeOptions extends SubscribeOptions {
 export interface RepeatedKeysQuery {
   readonly types: readonly string[];
   readonly dataKey: string;
+  /** The last event searched: a checkpoint from `headCheckpoint`. */
+  readonly through: string;
 }
 
-export interface RepeatedKeys {
-  /** Each (stream, value) found more than once. */
-  readonly pairs: readonly (readonly [streamName: string, value: string])[];
-  /** The checkpoint of the last event the search covered; undefined for an empty log. */
-  readonly through: string | undefined;
-}
+/** Each (stream, value) found more than once. */
+export type RepeatedKeys = readonly (readonly [streamName: string, value: string])[];
 
 export interface EventStore {
   append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
@@ -134,10 +132,15 @@ export interface EventStore {
   /** How many events of the log lie after `checkpoint` (the lag of a reader). */
   countAfter(checkpoint: string | undefined): Promise<number>;
   /**
+   * Optional, with `findRepeatedKeys`: the checkpoint of the last event readAll would return
+   * now; undefined for an empty log. Every event up to it is there and stays as it is.
+   */
+  headCheckpoint?(): Promise<string | undefined>;
+  /**
    * Optional, for a store that can answer it without handing over the events: among the
-   * events readAll would return now, those of `types`, and the pairs (stream, stored
-   * `data[dataKey]`) that occur in more than one of them. A reader folding the log up
-   * to `through` then knows which keys it will meet again.
+   * events up to `through`, those of `types`, and the pairs (stream, stored
+   * `data[dataKey]`) that occur in more than one of them. A reader folding the log up to
+   * `through` then knows which keys it will meet again.
    */
   findRepeatedKeys?(query: RepeatedKeysQuery): Promise<RepeatedKeys>;
   /** Throws when the store does not answer (readiness). */

@@ -238,24 +238,25 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0]?.count ?? 0);
   }
 
-  async findRepeatedKeys({ types, dataKey }: RepeatedKeysQuery): Promise<RepeatedKeys> {
-    const { rows: last } = await this.pool.query<{ tx_id: string; position: string }>(
+  async headCheckpoint(): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ tx_id: string; position: string }>(
       `SELECT tx_id, position FROM es_events WHERE ${VISIBLE} ORDER BY tx_id DESC, position DESC LIMIT 1`,
     );
-    const head = last[0];
-    if (!head) return { pairs: [], through: undefined };
+    const head = rows[0];
     // Every transaction below the head's id has ended (VISIBLE): the events up to the head
     // are all there, and stay as they are.
+    return head ? formatCheckpoint({ txId: head.tx_id, position: head.position }) : undefined;
+  }
+
+  async findRepeatedKeys({ types, dataKey, through }: RepeatedKeysQuery): Promise<RepeatedKeys> {
+    const last = parseCheckpoint(through);
     const { rows } = await this.pool.query<{ stream_name: string; value: string }>(
       `SELECT stream_name, data->>$2 AS value FROM es_events
         WHERE type = ANY($1::text[]) AND (tx_id, position) <= ($3::bigint, $4::bigint) AND data ? $2
         GROUP BY stream_name, data->>$2 HAVING count(*) > 1`,
-      [types, dataKey, head.tx_id, head.position],
+      [types, dataKey, last.txId.toString(), last.position.toString()],
     );
-    return {
-      pairs: rows.map((row) => [row.stream_name, row.value] as const),
-      through: formatCheckpoint({ txId: head.tx_id, position: head.position }),
-    };
+    return rows.map((row) => [row.stream_name, row.value] as const);
   }
 
   async ping(): Promise<void> {

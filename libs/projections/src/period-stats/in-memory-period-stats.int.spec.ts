@@ -1,5 +1,5 @@
 import type { DomainEvent } from '#domain';
-import { inTransaction, type RecordedEvent, type SqlPool } from '#event-store';
+import { inTransaction, type EventStore, type RecordedEvent, type RepeatedKeys, type SqlPool } from '#event-store';
 import { openReadModels } from '#read-models';
 import { pgliteBackend } from '../../../event-store/src/testing/test-databases.js';
 import type { ProjectedEvent } from '../projection.js';
@@ -117,5 +117,75 @@ describe('period-stats folded in memory', () => {
     } finally {
       await db.dispose();
     }
+  });
+
+  describe("with the store's search for entry ids met again, which answers while the pass folds", () => {
+    const events = recorded(HISTORY);
+    /** The (ledger stream, entry id) pairs of the history met more than once, as the store finds them. */
+    const repeated: RepeatedKeys = (() => {
+      const counts = new Map<string, number>();
+      for (const { event, recorded: r } of events) {
+        const entryId = (event.data as { entryId?: string }).entryId;
+        if (entryId !== undefined) counts.set(`${r.streamName}\u0000${entryId}`, (counts.get(`${r.streamName}\u0000${entryId}`) ?? 0) + 1);
+      }
+      return [...counts].filter(([, n]) => n > 1).map(([key]) => key.split('\u0000') as [string, string]);
+    })();
+
+    let db: Awaited<ReturnType<typeof pgliteBackend.create>>;
+    let live: Record<string, string[]>;
+    beforeAll(async () => {
+      db = await pgliteBackend.create();
+      await openReadModels(db.pool);
+      await inTransaction(db.pool, (tx) => new PeriodStatsProjection().apply(tx, events));
+      live = await snapshot(db.pool);
+    });
+    afterAll(() => db?.dispose());
+
+    /** Folds the history in pages of 5; the search answers (or fails) before page `answerAt`. */
+    async function foldAnsweringAt(answerAt: number, answer: Promise<RepeatedKeys>): Promise<Record<string, string[]>> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const store = {
+        headCheckpoint: async () => events[events.length - 1]!.recorded.checkpoint,
+        findRepeatedKeys: async () => {
+          await released;
+          return answer;
+        },
+      } as Partial<EventStore> as EventStore;
+      const fold = new PeriodStatsProjection().foldInMemory();
+      expect(await fold.begin(store)).toEqual({ stopAfter: String(events.length) });
+      const pages = Math.ceil(events.length / 5);
+      expect(pages).toBe(5);
+      for (let page = 0; page <= pages; page++) {
+        if (page === answerAt) {
+          release();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (page < pages) await fold.apply(events.slice(page * 5, page * 5 + 5));
+      }
+      await inTransaction(db.pool, async (tx) => {
+        await tx.query(`TRUNCATE ${TABLES.join(', ')}`);
+        for (const load of fold.loads()) await load.write(tx);
+      });
+      return snapshot(db.pool);
+    }
+
+    it('finds entries met again in the history, so the answer matters', () => {
+      expect(repeated).toEqual([['ledger-c1', 'w2']]);
+    });
+
+    it.each([
+      ['before the first page', 0],
+      ['after the first page', 1],
+      ['before the page of the void', 4],
+      ['after the last page, before the loads', 5],
+      ['never', 99],
+    ])('writes the rows the live batches write when it answers %s', async (_when, answerAt) => {
+      expect(await foldAnsweringAt(answerAt, Promise.resolve(repeated))).toEqual(live);
+    });
+
+    it('fails the pass when the search fails', async () => {
+      await expect(foldAnsweringAt(2, Promise.reject(new Error('search failed')))).rejects.toThrow('search failed');
+    });
   });
 });
