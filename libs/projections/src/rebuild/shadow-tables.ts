@@ -127,14 +127,21 @@ export async function loadShadowTables(tx: SqlClient, schemas: CreatedSchemas, t
   }
   await load();
   // One process per index build: parallel workers would take the cores the queries of the
-  // live tables need meanwhile.
-  await tx.query(`SELECT set_config('max_parallel_maintenance_workers', '0', true)`);
+  // live tables need meanwhile. Its sort in memory, not in temporary files: the keys of
+  // 1,000,000 events' ledger entries take ~70 MB, above the default 64 MB.
+  await tx.query(`SELECT set_config('max_parallel_maintenance_workers', '0', true), set_config('maintenance_work_mem', '${INDEX_BUILD_MEMORY}', true)`);
   // The definitions name the shadow schema's table: the same indexes, under the same names.
   for (const index of rows) {
     await tx.query(index.constraint ? `ALTER TABLE ${table(index.table)} ADD CONSTRAINT ${q(index.name)} ${index.constraint}` : index.definition);
   }
   for (const name of tables) await tx.query(`ANALYZE ${table(name)}`);
 }
+
+/**
+ * For each index build of a load (two at a time): enough to sort the keys of ~3,000,000
+ * events' ledger entries in memory, the most a first pass holds by default.
+ */
+const INDEX_BUILD_MEMORY = '256MB';
 
 /** Whether `shadow` holds every table a rebuild of this projection writes. */
 export async function shadowTablesExist(db: Db, projection: Projection, schemas: RebuildSchemas): Promise<boolean> {
