@@ -16,6 +16,11 @@ export class InMemoryUnitTree {
   private readonly units = new Map<string, UnitRow>();
   /** descendant → (ancestor → depth), the unit itself at depth 0. */
   private readonly ancestors = new Map<string, Map<string, number>>();
+  /**
+   * The same pairs the other way round, ancestor → (descendant → depth): a merge finds the
+   * merged subtree without looking at every unit (~0.5 s a rebuild of 500 merges of 10,000).
+   */
+  private readonly descendants = new Map<string, Map<string, number>>();
   private readonly paths: PathRow[] = [];
   /** unit → its strict ancestors, asked for once per fact: cleared for the units a merge moves. */
   private readonly strictAncestors = new Map<string, readonly string[]>();
@@ -53,6 +58,7 @@ export class InMemoryUnitTree {
     const parentAncestors = unit.parentId ? this.ancestors.get(unit.parentId) : undefined;
     for (const [ancestorId, depth] of parentAncestors ?? []) if (!own.has(ancestorId)) own.set(ancestorId, depth + 1);
     this.ancestors.set(unit.unitId, own);
+    for (const [ancestorId, depth] of own) this.link(ancestorId, unit.unitId, depth);
     this.recordPaths(unit.unitId);
   }
 
@@ -64,16 +70,21 @@ export class InMemoryUnitTree {
       unit.mergedOn = merge.effectiveOn;
       unit.mergeDecisionNo = merge.decisionNo ?? null;
     }
-    const subtree = new Map<string, number>(); // descendant → its depth below the merged unit
-    for (const [descendantId, ancestors] of this.ancestors) {
-      const depth = ancestors.get(merge.unitId);
-      if (depth !== undefined) subtree.set(descendantId, depth);
-    }
+    // descendant → its depth below the merged unit
+    const subtree = new Map<string, number>(this.descendants.get(merge.unitId));
     const above = this.ancestors.get(merge.intoUnitId) ?? new Map<string, number>();
     for (const [descendantId, below] of subtree) {
       const ancestors = this.ancestors.get(descendantId)!;
-      for (const ancestorId of [...ancestors.keys()]) if (!subtree.has(ancestorId)) ancestors.delete(ancestorId);
-      for (const [ancestorId, depth] of above) if (!ancestors.has(ancestorId)) ancestors.set(ancestorId, depth + below + 1);
+      for (const ancestorId of [...ancestors.keys()]) {
+        if (subtree.has(ancestorId)) continue;
+        ancestors.delete(ancestorId);
+        this.descendants.get(ancestorId)!.delete(descendantId);
+      }
+      for (const [ancestorId, depth] of above) {
+        if (ancestors.has(ancestorId)) continue;
+        ancestors.set(ancestorId, depth + below + 1);
+        this.link(ancestorId, descendantId, depth + below + 1);
+      }
     }
     for (const descendantId of subtree.keys()) {
       this.strictAncestors.delete(descendantId);
@@ -92,6 +103,12 @@ export class InMemoryUnitTree {
     }
     await copyInto(tx, 'rm_unit_closure', CLOSURE_COLUMNS, closure);
     await copyInto(tx, 'rm_unit_path_closure', PATH_COLUMNS, this.paths);
+  }
+
+  private link(ancestorId: string, descendantId: string, depth: number): void {
+    let below = this.descendants.get(ancestorId);
+    if (below === undefined) this.descendants.set(ancestorId, (below = new Map()));
+    below.set(descendantId, depth);
   }
 
   /** The unit's current ancestor path under its current version (the path-closure rows). */
