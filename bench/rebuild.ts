@@ -3,8 +3,11 @@
  *
  * Generates a national data set (a province/commune tree of --units units; models,
  * recognitions, awards, revocations, workdays, contributions, voids and merges over
- * 2021-2027) into the PostgreSQL event store of DATABASE_URL (a throw-away schema; PGlite
- * in a temporary directory without it), projects it once (the live tables), then:
+ * 2021-2027) into the PostgreSQL event store of DATABASE_URL (a throw-away schema; the
+ * bench needs a server, as the CLI rebuilds beside this process), projects it once (the
+ * live tables), then:
+ *  0. times the paced queries of 1. for 20 s with no rebuild beside them (`pacedAlone*`):
+ *     what the machine gives them by itself;
  *  1. times a full blue/green rebuild of period-stats, run by the CLI (`danvan rebuild`) in
  *     its own process, three times:
  *     - alone (`quietRebuildEventsPerSec`);
@@ -144,6 +147,16 @@ async function pacedLoop(base: string, perSecond: number, until: { done: boolean
   return sorted(latencies);
 }
 
+/** How long the paced load runs with no rebuild beside it. */
+const PACED_ALONE_SECONDS = 20;
+
+/** A flag that says done after `seconds`. */
+function doneAfter(seconds: number): { done: boolean } {
+  const until = { done: false };
+  setTimeout(() => (until.done = true), seconds * 1000);
+  return until;
+}
+
 /** A CLI rebuild while `queries` run, until it ends. */
 async function rebuildBeside(
   env: Record<string, string>,
@@ -216,6 +229,8 @@ async function main(): Promise<void> {
   const base = await app.getUrl();
   await closedLoop(base, 50); // warm-up: connections, plans, caches
 
+  // The same paced load with no rebuild: what this machine gives those queries by itself.
+  const pacedAlone = await pacedLoop(base, Number(values['query-rate']), doneAfter(PACED_ALONE_SECONDS));
   const quiet = await rebuildByCli(backend.cliEnv);
   const paced = await rebuildBeside(backend.cliEnv, (until) => pacedLoop(base, Number(values['query-rate']), until));
   const saturated = await rebuildBeside(backend.cliEnv, (until) => closedLoop(base, until));
@@ -246,6 +261,9 @@ async function main(): Promise<void> {
       seriesP50Ms: p50(after.series),
       seriesP99Ms: p99(after.series),
       queryRatePerSec: Number(values['query-rate']),
+      pacedAloneStatsP50Ms: p50(pacedAlone.stats),
+      pacedAloneStatsP99Ms: p99(pacedAlone.stats),
+      pacedAloneSeriesP99Ms: p99(pacedAlone.series),
       duringRebuildStatsP50Ms: p50(paced.latencies.stats),
       duringRebuildStatsP99Ms: p99(paced.latencies.stats),
       duringRebuildSeriesP50Ms: p50(paced.latencies.series),
