@@ -250,3 +250,39 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
     }
   }, 120_000);
 });
+
+const server = testBackends().find((backend) => backend.name === 'postgres');
+
+if (server) {
+  describe('period-stats rebuild on postgres: the swap beside readers', () => {
+    it('gives way to a reader that holds one live table and asks for another, instead of deadlocking with it', async () => {
+      const { db, store } = await openStores(server);
+      const reader = db.openAnother!({ applicationName: 'swap-reader' });
+      const tx = await reader.connect();
+      try {
+        await append(store, [...generateHistory({ events: 300, provinces: 2, communesPerProvince: 3, seed: 9 })]);
+        // A stats query's order: the year rows first, then the units.
+        await tx.query('BEGIN');
+        await tx.query('SELECT count(*) FROM rm_year_stats');
+        const rebuilt = new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run();
+        rebuilt.catch(() => undefined); // awaited below
+        // The swap holds some live tables and waits for the year rows the reader holds.
+        const waiting = `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                          WHERE NOT l.granted AND c.relname = 'rm_year_stats' AND l.mode = 'AccessExclusiveLock'`;
+        for (let waited = 0; (await db.pool.query(waiting)).rows.length === 0; waited += 5) {
+          if (waited > 30_000) throw new Error('the swap never waited for the reader');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        // Left waiting for the swap past the server's deadlock_timeout (1 s), the reader or the swap would be aborted.
+        await expect(tx.query('SELECT count(*) FROM rm_units')).resolves.toBeDefined();
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await tx.query('COMMIT');
+        expect((await rebuilt).processed).toBeGreaterThan(0);
+        expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(false);
+      } finally {
+        tx.release();
+        await db.dispose(); // ends the reader's pool too
+      }
+    }, 120_000);
+  });
+}

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import { inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
 import type { FoldBounds, InMemoryFold, Projection, TableLoad } from '../projection.js';
@@ -63,6 +64,17 @@ const IN_MEMORY_PAGE = 2000;
 const SWAP_ATTEMPTS = 20;
 
 /**
+ * How long the swap waits for the live tables' locks before it lets go of those it holds
+ * and tries again: far below the server's deadlock_timeout (1 s by default), so that a
+ * reader holding one table and asking for another never waits on the swap long enough
+ * to be the deadlock's victim. The swap is the one that gives way.
+ */
+const SWAP_LOCK_TIMEOUT_MS = 100;
+/** How long the swap keeps trying to lock the live tables (readers and live batches in the way). */
+const SWAP_LOCKING_MS = 120_000;
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
  * Blue/green rebuild of one projection: fills fresh tables in a schema of their own from
  * position 0 while the live tables keep serving and their runner keeps following the log;
  * at the head of the log, one transaction swaps the new tables in. Interrupted, it leaves
@@ -123,7 +135,7 @@ export class ProjectionRebuild {
         logged = true;
         continue;
       }
-      if (await this.swapIfAhead(schemas)) break;
+      if (await this.swapIfAheadWhenLocked(schemas)) break;
       // The live tables hold events this read did not see yet: read on. Only when reads
       // keep finding nothing new is something wrong.
       if (++attempt >= SWAP_ATTEMPTS) throw new Error(`Rebuild of ${this.projection.name} could not catch up with the live projection`);
@@ -204,6 +216,20 @@ export class ProjectionRebuild {
     return stored?.version === this.projection.version ? stored : undefined;
   }
 
+  /** swapIfAhead, again while the live tables' locks are not to be had in time. */
+  private async swapIfAheadWhenLocked(schemas: RebuildSchemas): Promise<boolean> {
+    const deadline = performance.now() + SWAP_LOCKING_MS;
+    for (let pause = 10; ; pause = Math.min(2 * pause, 500)) {
+      try {
+        return await this.swapIfAhead(schemas);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE || performance.now() > deadline) throw error;
+      }
+      this.options.signal?.throwIfAborted();
+      await delay(pause);
+    }
+  }
+
   /**
    * Swaps the tables in unless the live runner has meanwhile projected events the new
    * tables lack (readers would briefly see fewer facts than before): the live checkpoint
@@ -211,6 +237,7 @@ export class ProjectionRebuild {
    */
   private async swapIfAhead(schemas: RebuildSchemas): Promise<boolean> {
     return inTransaction(this.pool, async (tx) => {
+      await tx.query(`SELECT set_config('lock_timeout', '${SWAP_LOCK_TIMEOUT_MS}ms', true)`);
       const { rows } = await tx.query<{ live: string | null; rebuilt: string | null }>(
         `SELECT (SELECT position FROM "${schemas.live}".rm_projection_checkpoints WHERE projection = $1 FOR UPDATE) AS live,
                 (SELECT position FROM "${schemas.shadow}".rm_projection_checkpoints WHERE projection = $1) AS rebuilt`,

@@ -161,6 +161,9 @@ export async function shadowTablesExist(db: Db, projection: Projection, schemas:
  */
 export async function swapInShadowTables(tx: SqlClient, projection: Projection, schemas: RebuildSchemas): Promise<void> {
   const { live, shadow, retired } = schemas;
+  // Every live table first, in one statement: the renames below then wait for no reader
+  // while holding some of the tables (a reader of two tables could deadlock with them).
+  await tx.query(`LOCK TABLE ${projection.tables.map((table) => `${q(live)}.${q(table)}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
   await tx.query(`DROP SCHEMA IF EXISTS ${q(retired)} CASCADE`);
   await tx.query(`CREATE SCHEMA ${q(retired)}`);
   for (const table of projection.tables) {
