@@ -65,11 +65,12 @@ const SWAP_ATTEMPTS = 20;
 
 /**
  * How long the swap waits for the live tables' locks before it lets go of those it holds
- * and tries again: far below the server's deadlock_timeout (1 s by default), so that a
- * reader holding one table and asking for another never waits on the swap long enough
- * to be the deadlock's victim. The swap is the one that gives way.
+ * and tries again: first 100 ms, doubling on each try up to 800 ms, so that a live batch
+ * longer than the first waits cannot keep it out, but always below the server's
+ * deadlock_timeout (1 s by default). A reader holding one live table and asking for another
+ * then never waits on the swap long enough to be a deadlock's victim: the swap gives way.
  */
-const SWAP_LOCK_TIMEOUT_MS = 100;
+const SWAP_LOCK_TIMEOUTS_MS = { first: 100, most: 800 };
 /** How long the swap keeps trying to lock the live tables (readers and live batches in the way). */
 const SWAP_LOCKING_MS = 120_000;
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -219,14 +220,15 @@ export class ProjectionRebuild {
   /** swapIfAhead, again while the live tables' locks are not to be had in time. */
   private async swapIfAheadWhenLocked(schemas: RebuildSchemas): Promise<boolean> {
     const deadline = performance.now() + SWAP_LOCKING_MS;
-    for (let pause = 10; ; pause = Math.min(2 * pause, 500)) {
+    for (let lockTimeoutMs = SWAP_LOCK_TIMEOUTS_MS.first; ; lockTimeoutMs = Math.min(2 * lockTimeoutMs, SWAP_LOCK_TIMEOUTS_MS.most)) {
       try {
-        return await this.swapIfAhead(schemas);
+        return await this.swapIfAhead(schemas, lockTimeoutMs);
       } catch (error) {
         if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE || performance.now() > deadline) throw error;
       }
       this.options.signal?.throwIfAborted();
-      await delay(pause);
+      // What holds the locks (a reader's statement, a live batch) ends meanwhile.
+      await delay(lockTimeoutMs / 2);
     }
   }
 
@@ -235,9 +237,9 @@ export class ProjectionRebuild {
    * tables lack (readers would briefly see fewer facts than before): the live checkpoint
    * row, locked here, is the one every live batch locks first.
    */
-  private async swapIfAhead(schemas: RebuildSchemas): Promise<boolean> {
+  private async swapIfAhead(schemas: RebuildSchemas, lockTimeoutMs: number): Promise<boolean> {
     return inTransaction(this.pool, async (tx) => {
-      await tx.query(`SELECT set_config('lock_timeout', '${SWAP_LOCK_TIMEOUT_MS}ms', true)`);
+      await tx.query(`SELECT set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]);
       const { rows } = await tx.query<{ live: string | null; rebuilt: string | null }>(
         `SELECT (SELECT position FROM "${schemas.live}".rm_projection_checkpoints WHERE projection = $1 FOR UPDATE) AS live,
                 (SELECT position FROM "${schemas.shadow}".rm_projection_checkpoints WHERE projection = $1) AS rebuilt`,
