@@ -3,6 +3,7 @@ export * from './sql/sql-pool.js';
 export * from './sql/type-parsers.js';
 export * from './sql/pg-server-pool.js';
 export * from './sql/connection-failure.js';
+export * from './sql/sql-state.js';
 export * from './sql/migration-lock.js';
 export * from './sql/pglite-pool.js';
 export * from './sql/copy-rows.js';

@@ -18,6 +18,7 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { inTransaction, type SqlClient, type SqlPool } from '../sql/sql-pool.js';
+import { hasSqlState } from '../sql/sql-state.js';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { EVENT_STORE_SCHEMA } from './schema.js';
 
@@ -374,5 +375,5 @@ function maxPosition(events: readonly RecordedEvent[]): bigint {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+  return hasSqlState(error, UNIQUE_VIOLATION);
 }

@@ -126,7 +126,9 @@ describe('period-stats folded in memory', () => {
       const counts = new Map<string, number>();
       for (const { event, recorded: r } of events) {
         const entryId = (event.data as { entryId?: string }).entryId;
-        if (entryId !== undefined) counts.set(`${r.streamName}\u0000${entryId}`, (counts.get(`${r.streamName}\u0000${entryId}`) ?? 0) + 1);
+        if (entryId === undefined) continue;
+        const key = `${r.streamName}\u0000${entryId}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       return [...counts].filter(([, n]) => n > 1).map(([key]) => key.split('\u0000') as [string, string]);
     })();

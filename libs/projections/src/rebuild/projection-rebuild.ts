@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
-import { inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
+import { hasSqlState, inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
 import type { FoldBounds, InMemoryFold, Projection, TableLoad } from '../projection.js';
 import { applyBatchInTransaction, configureWriteTransaction, writeUpToCheckpoint, type WrittenThrough } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
@@ -224,7 +224,7 @@ export class ProjectionRebuild {
       try {
         return await this.swapIfAhead(schemas, lockTimeoutMs);
       } catch (error) {
-        if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE || performance.now() > deadline) throw error;
+        if (!hasSqlState(error, LOCK_NOT_AVAILABLE) || performance.now() > deadline) throw error;
       }
       this.options.signal?.throwIfAborted();
       // What holds the locks (a reader's statement, a live batch) ends meanwhile.
