@@ -1,4 +1,4 @@
-import type { SqlPool } from './sql-pool.js';
+import { withClient, type SqlPool } from './sql-pool.js';
 
 /**
  * Runs `migrate` while holding the schema's migration lock on the PostgreSQL server, so that
@@ -8,16 +8,13 @@ import type { SqlPool } from './sql-pool.js';
  * Not for PGlite: its pool has one session, and its data directory one process anyway.
  */
 export async function withMigrationLock<T>(pool: SqlPool, migrate: () => Promise<T>): Promise<T> {
-  const lock = await pool.connect();
   const key = `hashtextextended('danvan:migrations:' || current_schema(), 0)`;
-  try {
+  return withClient(pool, async (lock) => {
     await lock.query(`SELECT pg_advisory_lock(${key})`);
     try {
       return await migrate();
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(${key})`);
     }
-  } finally {
-    lock.release();
-  }
+  });
 }

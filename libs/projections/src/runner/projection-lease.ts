@@ -1,4 +1,4 @@
-import type { SqlClient, SqlPool } from '#event-store';
+import type { ObservableClient, SqlPool } from '#event-store';
 
 /**
  * The advisory-lock key of a projection's lease. Advisory locks are per database, and
@@ -17,12 +17,6 @@ const SESSION_LIMITS = `SELECT CASE WHEN current_setting('server_version_num')::
                            set_config('tcp_keepalives_idle', $2::text, false),
                            set_config('tcp_keepalives_interval', $2::text, false),
                            set_config('tcp_keepalives_count', '2', false)`;
-
-/** A pool client that reports a broken connection (node-postgres clients are EventEmitters). */
-type ObservableClient = SqlClient & {
-  on?(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
-  removeListener?(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
-};
 
 export interface ProjectionLeaseOptions {
   /** How often the held connection is checked, so a silently dead one is noticed. */
