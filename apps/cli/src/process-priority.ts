@@ -1,13 +1,16 @@
 import { readdirSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
 /**
- * Lowers the CPU priority of this whole process. On Linux a niceness belongs to a thread:
+ * Lowers the CPU priority of this whole process to `niceness`, never raising it: a process
+ * started lower (`nice -n 15 danvan …`) stays there, and without privileges it could not
+ * go back up anyway. On Linux a niceness belongs to a thread:
  * `setPriority()` alone leaves at 0 the threads started before it, among them V8's
  * collector threads (~20 % of a core during a rebuild), so each thread of /proc/self/task
  * gets it too. Elsewhere there is no such list, and the main thread's suffices.
  */
 export function lowerProcessPriority(niceness: number): void {
+  if (getPriority() >= niceness) return;
   setPriority(niceness);
   let threads: string[];
   try {

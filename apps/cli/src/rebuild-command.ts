@@ -1,10 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore, SqlPool } from '#event-store';
 import { startJournaledRebuild, type Projection, type RebuildOptions, type RebuildRecord } from '#projections';
-import { lowerProcessPriority } from './process-priority.js';
-
-/** Below the default 0: the scheduler favours the API's process over this one. */
-const REBUILD_NICENESS = 10;
 
 /**
  * Runs a journaled rebuild (its progress also reads in `GET /v1/admin/rebuilds/{id}`)
@@ -24,9 +20,6 @@ export async function rebuildWithProgressBar(
     },
     Presets.shades_classic,
   );
-  // The service keeps answering from the live tables meanwhile: on a busy machine its
-  // requests go first, the rebuild takes what CPU is left.
-  lowerProcessPriority(REBUILD_NICENESS);
   bar.start(1, 0, { rate: 0, etaText: '-' });
   const { rebuildId, finished } = await startJournaledRebuild(store, pool, projection, {
     ...options,

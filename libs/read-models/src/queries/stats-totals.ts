@@ -29,6 +29,9 @@ export interface MetricSum {
   readonly value: string;
 }
 
+const NO_AWARDS_BY_FORM: Readonly<Record<string, number>> = Object.fromEntries(AWARD_FORMS.map((form) => [form.code, 0]));
+const NO_CONTRIBUTIONS: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((metric) => [metric.code, 0]));
+
 export function emptyTotals(): StatsTotals {
   return {
     modelsRegistered: 0,
@@ -42,14 +45,67 @@ export function emptyTotals(): StatsTotals {
     awardsGrantedIndividual: 0,
     awardsRevoked: 0,
     workdays: 0,
-    awardsByForm: Object.fromEntries(AWARD_FORMS.map((form) => [form.code, 0])),
-    contributions: Object.fromEntries(METRICS.map((metric) => [metric.code, 0])),
+    awardsByForm: { ...NO_AWARDS_BY_FORM },
+    contributions: { ...NO_CONTRIBUTIONS },
   };
 }
 
 const REGISTERED = STAT_METRIC.modelsRegistered('');
 const GRANTED = `${STAT_METRIC.awardsGranted('', '').split(':')[0]}:`;
 const CONTRIBUTION = STAT_METRIC.contribution('');
+
+/** Adds an amount of one metric key into the leaf it feeds (and that leaf's roll-ups). */
+type Adder = (totals: StatsTotals, amount: number) => void;
+
+const ignore: Adder = () => undefined;
+
+/** What a metric key feeds, read from the key once. */
+function adderOf(metric: string): Adder {
+  if (metric.startsWith(REGISTERED)) {
+    const holderKind = metric.slice(REGISTERED.length);
+    return (totals, amount) => {
+      totals.modelsRegistered += amount;
+      if (holderKind === 'collective') totals.modelsRegisteredCollective += amount;
+      if (holderKind === 'individual') totals.modelsRegisteredIndividual += amount;
+    };
+  }
+  if (metric.startsWith(GRANTED)) {
+    const [form, recipientKind] = metric.slice(GRANTED.length).split(':');
+    return (totals, amount) => {
+      totals.awardsGranted += amount;
+      if (recipientKind === 'collective') totals.awardsGrantedCollective += amount;
+      if (recipientKind === 'individual') totals.awardsGrantedIndividual += amount;
+      if (form !== undefined && form !== '') totals.awardsByForm[form] = (totals.awardsByForm[form] ?? 0) + amount;
+    };
+  }
+  if (metric.startsWith(CONTRIBUTION)) {
+    const code = metric.slice(CONTRIBUTION.length);
+    if (code === '') return ignore;
+    return (totals, amount) => {
+      totals.contributions[code] = (totals.contributions[code] ?? 0) + amount;
+    };
+  }
+  switch (metric) {
+    case STAT_METRIC.modelsRecognized:
+      return (totals, amount) => void (totals.modelsRecognized += amount);
+    case STAT_METRIC.modelsExemplary:
+      return (totals, amount) => void (totals.modelsExemplary += amount);
+    case STAT_METRIC.modelsWithdrawn:
+      return (totals, amount) => void (totals.modelsWithdrawn += amount);
+    case STAT_METRIC.awardsRevoked:
+      return (totals, amount) => void (totals.awardsRevoked += amount);
+    case STAT_METRIC.workdays:
+      return (totals, amount) => void (totals.workdays += amount);
+    default:
+      return ignore;
+  }
+}
+
+/**
+ * A series answers 60 periods of the same few dozen metric keys: each key is read once per
+ * process. The keys are the projection's (a catalogue's codes), so the map stays small.
+ */
+const ADDERS = new Map<string, Adder>();
 
 /**
  * Adds one metric's sum into `totals`. Each rm_year_stats metric key feeds exactly one
@@ -62,45 +118,12 @@ const CONTRIBUTION = STAT_METRIC.contribution('');
 export function addMetric(totals: StatsTotals, metric: string, value: string): void {
   const amount = Number(value);
   if (!Number.isFinite(amount)) return;
-  if (metric.startsWith(REGISTERED)) {
-    const holderKind = metric.slice(REGISTERED.length);
-    totals.modelsRegistered += amount;
-    if (holderKind === 'collective') totals.modelsRegisteredCollective += amount;
-    if (holderKind === 'individual') totals.modelsRegisteredIndividual += amount;
-    return;
+  let adder = ADDERS.get(metric);
+  if (adder === undefined) {
+    adder = adderOf(metric);
+    ADDERS.set(metric, adder);
   }
-  if (metric.startsWith(GRANTED)) {
-    const [form, recipientKind] = metric.slice(GRANTED.length).split(':');
-    totals.awardsGranted += amount;
-    if (recipientKind === 'collective') totals.awardsGrantedCollective += amount;
-    if (recipientKind === 'individual') totals.awardsGrantedIndividual += amount;
-    if (form !== undefined && form !== '') totals.awardsByForm[form] = (totals.awardsByForm[form] ?? 0) + amount;
-    return;
-  }
-  if (metric.startsWith(CONTRIBUTION)) {
-    const code = metric.slice(CONTRIBUTION.length);
-    if (code !== '') totals.contributions[code] = (totals.contributions[code] ?? 0) + amount;
-    return;
-  }
-  switch (metric) {
-    case STAT_METRIC.modelsRecognized:
-      totals.modelsRecognized += amount;
-      return;
-    case STAT_METRIC.modelsExemplary:
-      totals.modelsExemplary += amount;
-      return;
-    case STAT_METRIC.modelsWithdrawn:
-      totals.modelsWithdrawn += amount;
-      return;
-    case STAT_METRIC.awardsRevoked:
-      totals.awardsRevoked += amount;
-      return;
-    case STAT_METRIC.workdays:
-      totals.workdays += amount;
-      return;
-    default:
-      return;
-  }
+  adder(totals, amount);
 }
 
 /** Totals from metric sums that are already unique per metric (one group). */
