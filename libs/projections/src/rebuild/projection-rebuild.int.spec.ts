@@ -284,5 +284,25 @@ if (server) {
         await db.dispose(); // ends the reader's pool too
       }
     }, 120_000);
+
+    it('drops the tables it retired once the swap has committed, and those a crash left before an earlier swap could', async () => {
+      const { db, store } = await openStores(server);
+      try {
+        const last = await append(store, [...generateHistory({ events: 300, provinces: 2, communesPerProvince: 3, seed: 5 })]);
+        const schemas = await rebuildSchemasFor(db.pool, projection);
+        const schemaExists = async (name: string) => (await db.pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name])).rows.length > 0;
+        // As a crash between a swap and its clean-up leaves them: the old tables, still full.
+        await db.pool.query(`CREATE SCHEMA "${schemas.retired}"`);
+        await db.pool.query(`CREATE TABLE "${schemas.retired}".rm_year_stats AS SELECT * FROM rm_year_stats`);
+        const rebuilt = await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000 }).run();
+        expect(rebuilt.processed).toBeGreaterThan(0);
+        expect(await schemaExists(schemas.retired)).toBe(false);
+        expect(await schemaExists(schemas.shadow)).toBe(false);
+        const { rows } = await db.pool.query<{ position: string }>('SELECT position FROM rm_projection_checkpoints WHERE projection = $1', [projection.name]);
+        expect(BigInt(rows[0]!.position)).toBe(last);
+      } finally {
+        await db.dispose();
+      }
+    }, 120_000);
   });
 }

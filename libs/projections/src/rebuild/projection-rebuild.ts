@@ -7,6 +7,7 @@ import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-event
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import {
   createShadowTables,
+  dropRetiredTables,
   finishShadowTables,
   rebuildSchemasFor,
   loadShadowTables,
@@ -136,7 +137,13 @@ export class ProjectionRebuild {
         logged = true;
         continue;
       }
-      if (await this.swapIfAheadWhenLocked(schemas)) break;
+      // What an earlier swap may have left (a crash before it dropped them), not under its locks.
+      await dropRetiredTables(this.pool, schemas);
+      if (await this.swapIfAheadWhenLocked(schemas)) {
+        // The rebuild is done once swapped: a failure to tidy up leaves the old tables to the next one.
+        await dropRetiredTables(this.pool, schemas).catch(() => undefined);
+        break;
+      }
       // The live tables hold events this read did not see yet: read on. Only when reads
       // keep finding nothing new is something wrong.
       if (++attempt >= SWAP_ATTEMPTS) throw new Error(`Rebuild of ${this.projection.name} could not catch up with the live projection`);

@@ -164,7 +164,6 @@ export async function swapInShadowTables(tx: SqlClient, projection: Projection, 
   // Every live table first, in one statement: the renames below then wait for no reader
   // while holding some of the tables (a reader of two tables could deadlock with them).
   await tx.query(`LOCK TABLE ${projection.tables.map((table) => `${q(live)}.${q(table)}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
-  await tx.query(`DROP SCHEMA IF EXISTS ${q(retired)} CASCADE`);
   await tx.query(`CREATE SCHEMA ${q(retired)}`);
   for (const table of projection.tables) {
     await tx.query(`ALTER TABLE ${q(live)}.${q(table)} SET SCHEMA ${q(retired)}`);
@@ -176,8 +175,19 @@ export async function swapInShadowTables(tx: SqlClient, projection: Projection, 
        position = EXCLUDED.position, events_processed = EXCLUDED.events_processed, updated_at = now()`,
     [projection.name],
   );
-  await tx.query(`DROP SCHEMA ${q(retired)} CASCADE`);
+  // Left with its checkpoint row only: cheap to drop here, and no later run may take it
+  // for an interrupted rebuild.
   await tx.query(`DROP SCHEMA ${q(shadow)} CASCADE`);
+}
+
+/**
+ * Drops the tables a swap retired, outside the swap's transaction: dropping them frees
+ * their files and buffers when the transaction commits (~50 ms for a national data set),
+ * and the readers the swap's locks hold back would wait for that too. Nothing reads them
+ * once the swap has committed; a crash before this leaves them to the next rebuild.
+ */
+export async function dropRetiredTables(db: Db, schemas: RebuildSchemas): Promise<void> {
+  await db.query(`DROP SCHEMA IF EXISTS ${q(schemas.retired)} CASCADE`);
 }
 
 /** `reloptions` arrives as a text[] (pg) or its literal `{fillfactor=80}` (text parsers). */
