@@ -2,6 +2,12 @@ import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
 /**
+ * Above the default 0: on a shared host the scheduler favours the service over the CLI,
+ * whose commands are batch work (a rebuild, a verification of the whole log, an export).
+ */
+export const CLI_NICENESS = 10;
+
+/**
  * Lowers the CPU priority of this whole process to `niceness`, never raising it: a process
  * started lower (`nice -n 15 danvan …`) stays there, and without privileges it could not
  * go back up anyway. On Linux a niceness belongs to a thread:

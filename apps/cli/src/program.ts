@@ -5,6 +5,7 @@ import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
 import { openReadModels } from '#read-models';
 import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores } from '../../api/src/store/open-stores.js';
+import { CLI_NICENESS } from './process-priority.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
 import { exportAwardHistory, type ExportOptions } from './export-command.js';
 import { replayStream } from './replay-command.js';
@@ -32,7 +33,7 @@ program
   .option('--batch <events>', 'events per transaction', positiveInteger)
   .action(async (options: { projection: keyof typeof PROJECTIONS; batch?: number }) => {
     const config = loadAppConfig(process.env);
-    const stores = await openStores(config);
+    const stores = await openStores({ ...config, serverSessionNiceness: CLI_NICENESS });
     const controller = new AbortController();
     // Ctrl-C stops after the batch in progress; the next rebuild resumes from there.
     process.once('SIGINT', () => controller.abort());
@@ -104,7 +105,7 @@ program
 
 /** Opens the stores the environment names, runs `work`, and closes them. */
 async function withStores(work: (stores: Awaited<ReturnType<typeof openStores>>) => Promise<void>): Promise<void> {
-  const stores = await openStores(loadAppConfig(process.env));
+  const stores = await openStores({ ...loadAppConfig(process.env), serverSessionNiceness: CLI_NICENESS });
   try {
     await work(stores);
   } finally {

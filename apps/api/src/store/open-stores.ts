@@ -21,6 +21,12 @@ export interface Stores {
   close(): Promise<void>;
 }
 
+/** How a batch job (the CLI) opens the stores, unlike the service. */
+export interface StoreTuning {
+  /** The CPU priority of the PostgreSQL server's processes for this process's sessions, where the server runs on this host. */
+  readonly serverSessionNiceness?: number;
+}
+
 type Serialise = Stores['serialiseMigrations'];
 const asIs: Serialise = (migrate) => migrate();
 const onServer = (pool: SqlPool): Serialise => (migrate) => withMigrationLock(pool, migrate);
@@ -31,7 +37,7 @@ const onServer = (pool: SqlPool): Serialise => (migrate) => withMigrationLock(po
  * hand in an open pool instead. Fails fast when a configured store does not answer.
  */
 export async function openStores(
-  config: Pick<AppConfig, 'storeMode' | 'dataDir' | 'databaseUrl' | 'eventStoreConnectionString'>,
+  config: Pick<AppConfig, 'storeMode' | 'dataDir' | 'databaseUrl' | 'eventStoreConnectionString'> & StoreTuning,
   pool?: SqlPool,
 ): Promise<Stores> {
   if (pool) return storesOver(pool, asIs, async () => undefined);
@@ -41,12 +47,12 @@ export async function openStores(
       return storesOver(embedded, asIs, () => closeEmbeddedDatabase(embedded));
     }
     case 'postgres': {
-      const server = await openServerPool(config.databaseUrl!);
+      const server = await openServerPool(config.databaseUrl!, config);
       return storesOver(server, onServer(server), () => server.end());
     }
     case 'eventstoredb': {
       // The log on EventStoreDB, the read models on the PostgreSQL server.
-      const server = await openServerPool(config.databaseUrl!);
+      const server = await openServerPool(config.databaseUrl!, config);
       const eventStore = await openEventStoreDb(config.eventStoreConnectionString!);
       try {
         await eventStore.ping();
@@ -68,8 +74,8 @@ export async function openStores(
   }
 }
 
-async function openServerPool(databaseUrl: string) {
-  const server = createPgServerPool({ connectionString: databaseUrl, max: 20 });
+async function openServerPool(databaseUrl: string, tuning: StoreTuning) {
+  const server = createPgServerPool({ connectionString: databaseUrl, max: 20, serverSessionNiceness: tuning.serverSessionNiceness });
   try {
     await server.query('SELECT 1');
   } catch (error) {
