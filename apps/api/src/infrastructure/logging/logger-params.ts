@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 import { assignRequestId } from '../request-context/request-id.js';
@@ -40,5 +40,8 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>, options: Logge
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
   };
-  return { pinoHttp: options.destination ? [pinoHttp, options.destination] : pinoHttp };
+  // Synchronous: on SIGTERM Nest runs the shutdown hooks, then raises the signal again, and
+  // the process ends without the 'exit' event that flushes an asynchronous stream. The last
+  // lines ("lease released", "projections stopped") were lost under load.
+  return { pinoHttp: [pinoHttp, options.destination ?? pino.destination({ dest: 1, sync: true })] };
 }

@@ -31,7 +31,7 @@ class HelloController {
 
 describe('loggerParams', () => {
   const levelOf = (params: ReturnType<typeof loggerParams>) =>
-    (params.pinoHttp as { level?: string } | undefined)?.level;
+    ((Array.isArray(params.pinoHttp) ? params.pinoHttp[0] : params.pinoHttp) as { level?: string } | undefined)?.level;
 
   it('uses LOG_LEVEL', () => {
     expect(levelOf(loggerParams({ logLevel: 'debug' }, { nodeEnv: 'production' }))).toBe('debug');
