@@ -176,8 +176,10 @@ async function rebuildBeside(
  */
 const PACED_REBUILDS = 3;
 
+type RebuildBeside = Awaited<ReturnType<typeof rebuildBeside>>;
+
 /** The runs' queries together, and the run of median rate. */
-function pooled(runs: readonly Awaited<ReturnType<typeof rebuildBeside>>[]): { median: Awaited<ReturnType<typeof rebuildByCli>>; latencies: Latencies } {
+function pooled(runs: readonly RebuildBeside[]): { median: RebuildBeside['rebuild']; latencies: Latencies } {
   const byRate = runs.map((run) => run.rebuild).sort((a, b) => a.eventsPerSec - b.eventsPerSec);
   return {
     median: byRate[Math.floor(byRate.length / 2)]!,
@@ -249,7 +251,7 @@ async function main(): Promise<void> {
   // The same paced load with no rebuild: what this machine gives those queries by itself.
   const pacedAlone = await pacedLoop(base, Number(values['query-rate']), doneAfter(PACED_ALONE_SECONDS));
   const quiet = await rebuildByCli(backend.cliEnv);
-  const pacedRuns: Awaited<ReturnType<typeof rebuildBeside>>[] = [];
+  const pacedRuns: RebuildBeside[] = [];
   for (let run = 0; run < PACED_REBUILDS; run++) {
     pacedRuns.push(await rebuildBeside(backend.cliEnv, (until) => pacedLoop(base, Number(values['query-rate']), until)));
   }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
 import { openReadModels } from '#read-models';
-import { loadAppConfig } from '../../api/src/infrastructure/config/app-config.js';
-import { openStores } from '../../api/src/store/open-stores.js';
+import { loadAppConfig, type AppConfig } from '../../api/src/infrastructure/config/app-config.js';
+import { openStores, type Stores } from '../../api/src/store/open-stores.js';
 import { CLI_NICENESS } from './process-priority.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
 import { exportAwardHistory, type ExportOptions } from './export-command.js';
@@ -22,6 +22,9 @@ const positiveInteger = (value: string): number => {
   return parsed;
 };
 
+/** The stores as a batch job opens them: its server sessions yield the CPU like the CLI itself. */
+const openCliStores = (config: AppConfig): Promise<Stores> => openStores({ ...config, serverSessionNiceness: CLI_NICENESS });
+
 const program = new Command('danvan')
   .description('danvan admin and auditor commands, on the stores the environment configures (as the API: DATA_DIR or DATABASE_URL)')
   .version(version);
@@ -33,7 +36,7 @@ program
   .option('--batch <events>', 'events per transaction', positiveInteger)
   .action(async (options: { projection: keyof typeof PROJECTIONS; batch?: number }) => {
     const config = loadAppConfig(process.env);
-    const stores = await openStores({ ...config, serverSessionNiceness: CLI_NICENESS });
+    const stores = await openCliStores(config);
     const controller = new AbortController();
     // Ctrl-C stops after the batch in progress; the next rebuild resumes from there.
     process.once('SIGINT', () => controller.abort());
@@ -104,8 +107,8 @@ program
   });
 
 /** Opens the stores the environment names, runs `work`, and closes them. */
-async function withStores(work: (stores: Awaited<ReturnType<typeof openStores>>) => Promise<void>): Promise<void> {
-  const stores = await openStores({ ...loadAppConfig(process.env), serverSessionNiceness: CLI_NICENESS });
+async function withStores(work: (stores: Stores) => Promise<void>): Promise<void> {
+  const stores = await openCliStores(loadAppConfig(process.env));
   try {
     await work(stores);
   } finally {

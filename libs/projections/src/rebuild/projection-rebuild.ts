@@ -134,11 +134,11 @@ export class ProjectionRebuild {
         // filled them, analysed) outside the swap's transaction, and the events that arrive
         // meanwhile are read on before swapping.
         await finishShadowTables(this.pool, this.projection, schemas, { cluster: fold === undefined, analyze: !firstPassComplete });
+        // What an earlier swap may have left (a crash before it dropped them), not under the swap's locks.
+        await dropRetiredTables(this.pool, schemas);
         logged = true;
         continue;
       }
-      // What an earlier swap may have left (a crash before it dropped them), not under its locks.
-      await dropRetiredTables(this.pool, schemas);
       if (await this.swapIfAheadWhenLocked(schemas)) {
         // The rebuild is done once swapped: a failure to tidy up leaves the old tables to the next one.
         await dropRetiredTables(this.pool, schemas).catch(() => undefined);

@@ -6,7 +6,7 @@ import {
 } from '#domain';
 import type { DataSource } from 'typeorm';
 import { totalsByField, totalsOf, type MetricSum } from './stats-totals.js';
-import { MONTH_COLUMNS, SUM_COLUMNS, yearSpansFor } from '../stats-periods.js';
+import { MONTH_COLUMNS, SUM_COLUMNS, yearSpansFor, type YearSpan } from '../stats-periods.js';
 import { PhaseSpans } from './phase-spans.js';
 import { unitNotFound } from './unit-lookup.js';
 import type { PeriodView, StatsSeriesPointView, StatsView, UnitRefView } from './views.js';
@@ -42,24 +42,27 @@ const yearSums = (parts: YearParts, groups: string): string =>
   `${groups}, SUM(s.total) AS total${parts === 'months' ? `, ${MONTH_COLUMNS.map((column) => `SUM(s.${column}) AS ${column}`).join(', ')}` : ''}`;
 
 /**
- * Spans come as $1 (year), $3 (first month), $4 (last month) and $5 (the index of the
- * requested period they add to). Whole years (`totals`) take each year's total; parts of
- * years (`months`) take, by an equality join, part 0 of a whole year (its total) or the
- * months 1-12 of a partial one: a sum of 12 CASEs per span and year was twice as slow.
+ * Spans come as $1 (year), $3 and $4 (the first and last part of the year they take) and
+ * $5 (the index of the requested period they add to). Whole years (`totals`) take each
+ * year's total; otherwise (`months`) a span takes, by an equality join, part 0 of a whole
+ * year (its total) or the months 1-12 of a partial one: a sum of 12 CASEs per span and year
+ * was twice as slow.
  */
 const SPANS = `unnest($1::int[], $3::int[], $4::int[], $5::int[]) AS k(year, first, last, requested)`;
 const SPAN_SUMS: Record<YearParts, { spans: string; join: string; value: string }> = {
   totals: { spans: `SELECT k.year, k.requested FROM ${SPANS}`, join: 'y JOIN k ON k.year = y.year', value: 'y.total' },
   months: {
-    spans: `SELECT k.year, k.requested, p.part FROM ${SPANS},
-         LATERAL (SELECT CASE WHEN k.first = 1 AND k.last = 12 THEN 0 ELSE k.first END AS first,
-                         CASE WHEN k.first = 1 AND k.last = 12 THEN 0 ELSE k.last END AS last) AS w,
-         LATERAL generate_series(w.first, w.last) AS p(part)`,
+    spans: `SELECT k.year, k.requested, p.part FROM ${SPANS}, LATERAL generate_series(k.first, k.last) AS p(part)`,
     join: `y CROSS JOIN LATERAL (VALUES (0, y.total)${MONTH_COLUMNS.map((column, index) => `, (${index + 1}, y.${column})`).join('')}) AS p(part, value)
     JOIN k ON k.year = y.year AND k.part = p.part`,
     value: 'p.value',
   },
 };
+
+const isWholeYear = (span: YearSpan): boolean => span.first === 1 && span.last === 12;
+
+/** The parts of its year a span takes: 0 (the total) for the whole year, else its months. */
+const partsOf = (span: YearSpan): { first: number; last: number } => (isWholeYear(span) ? { first: 0, last: 0 } : span);
 
 /**
  * Two steps, so a series of 60 months costs about what one phase does: the subtree's rows
@@ -176,12 +179,13 @@ export class StatsReader {
     breakdown: Breakdown,
   ): Promise<{ unit: UnitRefView; sums: Map<string, PeriodSums> }> {
     const spans = periodKeys.flatMap((key, requested) => yearSpansFor(key, phases).map((span) => ({ ...span, requested })));
-    const parts: YearParts = spans.every((span) => span.first === 1 && span.last === 12) ? 'totals' : 'months';
+    const parts: YearParts = spans.every(isWholeYear) ? 'totals' : 'months';
+    const taken = spans.map(partsOf);
     const rows: SumRow[] = await this.dataSource.query(SUMS_SQL.get(`${boundaries}/${parts}/${breakdown}`)!, [
       spans.map((span) => span.year),
       unitId,
-      spans.map((span) => span.first),
-      spans.map((span) => span.last),
+      taken.map((span) => span.first),
+      taken.map((span) => span.last),
       spans.map((span) => span.requested),
     ]);
     if (rows.length === 0) throw unitNotFound(unitId, 'unit');
