@@ -1,5 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpuControllerIn, cpuGroupIn } from '../apps/cli/src/cpu-group.js';
+import { BATCH_CPU_GROUP } from '../apps/cli/src/process-priority.js';
 import { buildOnce } from './support/server-process.js';
 
 const BUILT_MODULE = join(import.meta.dirname, '..', 'dist/apps/cli/src/process-priority.js');
@@ -57,5 +61,47 @@ const NICENESS_AT_EXIT = `data:text/javascript,${encodeURIComponent(
       { encoding: 'utf8' },
     );
     expect(Number(output)).toBe(15);
+  });
+});
+
+/** A module that prints, as the process exits, its groups (/proc/self/cgroup). */
+const GROUPS_AT_EXIT = `data:text/javascript,${encodeURIComponent(
+  `import { readFileSync } from 'node:fs';
+   process.on('exit', () => process.stderr.write('groups ' + JSON.stringify(readFileSync('/proc/self/cgroup', 'utf8'))));`,
+)}`;
+
+const controller = process.platform === 'linux' ? cpuControllerIn(readFileSync('/proc/self/mounts', 'utf8')) : undefined;
+const mayGroup = controller !== undefined && process.getuid?.() === 0;
+if (!mayGroup) console.warn('[danvan] CLI CPU group suite NOT RUN: it needs Linux, root and a CPU controller (cgroups)');
+
+/**
+ * A niceness weighs a process only against its own scheduling group (its session, with
+ * autogroup): the CLI runs in a CPU group of its own weight, unless someone placed it.
+ */
+(mayGroup ? describe : describe.skip)('the CLI in its CPU group (Linux, root, cgroups)', () => {
+  beforeAll(() => buildOnce(), 120_000);
+
+  const cpuGroupAtExit = (stderr: string) => cpuGroupIn(JSON.parse(/groups (".*")/.exec(stderr)![1]!) as string, controller!.version);
+
+  it('runs every command of the built CLI in its CPU group, of the weight of niceness 10', () => {
+    const run = spawnSync(process.execPath, ['--import', GROUPS_AT_EXIT, BUILT_CLI, '--version'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(cpuGroupAtExit(run.stderr)).toBe(`/${BATCH_CPU_GROUP}`);
+    const weight = controller!.version === 1 ? 'cpu.shares' : 'cpu.weight';
+    expect(readFileSync(join(controller!.mount, BATCH_CPU_GROUP, weight), 'utf8').trim()).toBe(controller!.version === 1 ? '110' : '11');
+  });
+
+  it('leaves a CLI that someone placed in a group where it is', () => {
+    const placed = join(controller!.mount, `danvan-test-${randomBytes(4).toString('hex')}`);
+    mkdirSync(placed);
+    try {
+      const run = spawnSync('sh', ['-c', `echo $$ > ${placed}/cgroup.procs && exec "$0" --import "$1" "$2" --version`, process.execPath, GROUPS_AT_EXIT, BUILT_CLI], {
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(0);
+      expect(cpuGroupAtExit(run.stderr)).toBe(placed.slice(controller!.mount.length));
+    } finally {
+      rmdirSync(placed);
+    }
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { CLI_NICENESS, lowerProcessPriority } from './process-priority.js';
+import { yieldCpu } from './process-priority.js';
 
 // Before anything else: loading the program's modules alone takes a core for most of a second.
-lowerProcessPriority(CLI_NICENESS);
+yieldCpu();
 await import('./program.js');

@@ -1,11 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
+import { openCpuGroup, type CpuGroup } from './cpu-group.js';
 
 /**
  * Above the default 0: on a shared host the scheduler favours the service over the CLI,
  * whose commands are batch work (a rebuild, a verification of the whole log, an export).
  */
 export const CLI_NICENESS = 10;
+
+/** The CPU group the CLI's batch work runs in, where it may have one (see cpu-group.ts). */
+export const BATCH_CPU_GROUP = 'danvan-batch';
 
 /**
  * Lowers the CPU priority of this whole process to `niceness`, never raising it: a process
@@ -24,11 +28,29 @@ export function lowerProcessPriority(niceness: number): void {
   } catch {
     return;
   }
-  for (const thread of threads) {
-    try {
-      setPriority(Number(thread), niceness);
-    } catch {
-      // A thread that ended since the listing.
-    }
+  for (const thread of threads) lowerPriorityOf(Number(thread), niceness);
+}
+
+/** Lowers the priority of another process (or thread) to `niceness`, never raising it. */
+export function lowerPriorityOf(pid: number, niceness: number): void {
+  try {
+    if (getPriority(pid) < niceness) setPriority(pid, niceness);
+  } catch {
+    // One that ended meanwhile, or not ours to change (another user's, without privileges).
   }
+}
+
+let batchGroup: CpuGroup | undefined | null = null;
+const openedBatchGroup = (): CpuGroup | undefined => (batchGroup === null ? (batchGroup = openCpuGroup(BATCH_CPU_GROUP, CLI_NICENESS)) : batchGroup);
+
+/** This process yields the CPU to the service: the CLI's niceness, and its CPU group where it may. */
+export function yieldCpu(): void {
+  lowerProcessPriority(CLI_NICENESS);
+  openedBatchGroup()?.admit(process.pid);
+}
+
+/** So does the server process behind one of its sessions, where the server runs on this host. */
+export function yieldCpuOfServerProcess(pid: number): void {
+  lowerPriorityOf(pid, CLI_NICENESS);
+  openedBatchGroup()?.admit(pid);
 }

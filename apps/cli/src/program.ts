@@ -5,7 +5,7 @@ import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
 import { openReadModels } from '#read-models';
 import { loadAppConfig, type AppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores, type Stores } from '../../api/src/store/open-stores.js';
-import { CLI_NICENESS } from './process-priority.js';
+import { yieldCpuOfServerProcess } from './process-priority.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
 import { exportAwardHistory, type ExportOptions } from './export-command.js';
 import { replayStream } from './replay-command.js';
@@ -23,7 +23,7 @@ const positiveInteger = (value: string): number => {
 };
 
 /** The stores as a batch job opens them: its server sessions yield the CPU like the CLI itself. */
-const openCliStores = (config: AppConfig): Promise<Stores> => openStores({ ...config, serverSessionNiceness: CLI_NICENESS });
+const openCliStores = (config: AppConfig): Promise<Stores> => openStores({ ...config, onLocalServerProcess: yieldCpuOfServerProcess });
 
 const program = new Command('danvan')
   .description('danvan admin and auditor commands, on the stores the environment configures (as the API: DATA_DIR or DATABASE_URL)')

@@ -23,8 +23,8 @@ export interface Stores {
 
 /** How a batch job (the CLI) opens the stores, unlike the service. */
 export interface StoreTuning {
-  /** The CPU priority of the PostgreSQL server's processes for this process's sessions, where the server runs on this host. */
-  readonly serverSessionNiceness?: number;
+  /** Called with the process id of each session's PostgreSQL server process, where the server runs on this host. */
+  readonly onLocalServerProcess?: (pid: number) => void;
 }
 
 type Serialise = Stores['serialiseMigrations'];
@@ -75,7 +75,7 @@ export async function openStores(
 }
 
 async function openServerPool(databaseUrl: string, tuning: StoreTuning) {
-  const server = createPgServerPool({ connectionString: databaseUrl, max: 20, serverSessionNiceness: tuning.serverSessionNiceness });
+  const server = createPgServerPool({ connectionString: databaseUrl, max: 20, onLocalServerProcess: tuning.onLocalServerProcess });
   try {
     await server.query('SELECT 1');
   } catch (error) {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { SqlPool } from './sql-pool.js';
-import { lowerServerSessionPriority } from './server-session-priority.js';
+import { onLocalServerProcess } from './local-server-process.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 
 export interface PgServerPoolOptions {
@@ -9,8 +9,8 @@ export interface PgServerPoolOptions {
   /** Confine every session to one schema (tests isolate themselves this way). */
   schema?: string;
   applicationName?: string;
-  /** For a batch job's pool: the CPU priority of its sessions' server processes, where the server runs on this host. */
-  serverSessionNiceness?: number;
+  /** For a batch job's pool: called with the process id of each session's server process, where the server runs on this host. */
+  onLocalServerProcess?: (pid: number) => void;
 }
 
 const textTypes = {
@@ -31,7 +31,7 @@ export function createPgServerPool(options: PgServerPoolOptions): pg.Pool & SqlP
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  if (options.serverSessionNiceness !== undefined) lowerServerSessionPriority(pool, options.serverSessionNiceness);
+  if (options.onLocalServerProcess) onLocalServerProcess(pool, options.onLocalServerProcess);
   return pool as pg.Pool & SqlPool;
 }
 

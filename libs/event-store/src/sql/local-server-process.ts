@@ -1,32 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { getPriority, setPriority } from 'node:os';
 import type pg from 'pg';
 
 /**
- * Gives the server process behind a new session of this pool a lower CPU priority, where
- * the PostgreSQL server runs on this host and this process may change it (as root, or as
- * the server's own user); elsewhere it does nothing. A batch job's sessions (a rebuild's
- * COPY, key builds and ANALYZE) then yield the CPU to the service's sessions, as the job's
+ * Calls `found` with the process id of the PostgreSQL server process behind each new
+ * session of this pool, where the server runs on this host; elsewhere never. A batch job
+ * uses it to make its sessions' server processes yield the CPU to the service's, as its
  * own process does: two load sessions beside the API's queries otherwise share the cores
  * with them as equals.
  */
-export function lowerServerSessionPriority(pool: pg.Pool, niceness: number): void {
-  pool.on('connect', (client) => lowerSessionPriority(client, niceness));
+export function onLocalServerProcess(pool: pg.Pool, found: (pid: number) => void): void {
+  pool.on('connect', (client) => {
+    const pid = localServerProcessOf(client);
+    if (pid !== undefined) found(pid);
+  });
 }
 
 /** node-postgres keeps the server's process id (sent at start-up for cancel requests) and the session's socket. */
 type ClientInternals = { processID?: number; connection?: { stream?: { localPort?: number } } };
 
-function lowerSessionPriority(client: pg.PoolClient, niceness: number): void {
+function localServerProcessOf(client: pg.PoolClient): number | undefined {
   const { processID: pid, connection } = client as unknown as ClientInternals;
   // A Unix socket has no port to tell our session's process by.
   const localPort = connection?.stream?.localPort;
-  if (typeof pid !== 'number' || typeof localPort !== 'number' || !isServerProcessOf(pid, localPort)) return;
-  try {
-    if (getPriority(pid) < niceness) setPriority(pid, niceness);
-  } catch {
-    // Not ours to change (another user's process, without privileges).
-  }
+  if (typeof pid !== 'number' || typeof localPort !== 'number' || !isServerProcessOf(pid, localPort)) return undefined;
+  return pid;
 }
 
 /**
