@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createPgServerPool } from '#event-store';
-import { postgresBackend, type TestDatabase } from '../../../libs/event-store/src/testing/test-databases.js';
+import { onThisHostOverTcp, postgresBackend, type TestDatabase } from '../../../libs/event-store/src/testing/test-databases.js';
 import { cpuControllerIn, cpuGroupIn } from './cpu-group.js';
 import { BATCH_CPU_GROUP, CLI_NICENESS, yieldCpuOfServerProcess } from './process-priority.js';
 
@@ -11,7 +11,7 @@ import { BATCH_CPU_GROUP, CLI_NICENESS, yieldCpuOfServerProcess } from './proces
  */
 const url = process.env.DATABASE_URL;
 const controller = process.platform === 'linux' ? cpuControllerIn(readFileSync('/proc/self/mounts', 'utf8')) : undefined;
-const runnable = url !== undefined && /@(127\.0\.0\.1|localhost)[:/]/.test(url) && process.getuid?.() === 0 && controller !== undefined;
+const runnable = url !== undefined && onThisHostOverTcp(url) && process.getuid?.() === 0 && controller !== undefined;
 if (url && !runnable) console.warn("[danvan] CLI server-session priority suite NOT RUN: it needs Linux, root, a CPU controller (cgroups) and the PostgreSQL server on this host over TCP");
 
 (runnable ? describe : describe.skip)("yieldCpuOfServerProcess, the CLI's sessions (PostgreSQL server on this host)", () => {

@@ -1,4 +1,4 @@
-import { postgresBackend, type TestDatabase } from '../testing/test-databases.js';
+import { onThisHostOverTcp, postgresBackend, type TestDatabase } from '../testing/test-databases.js';
 import { createPgServerPool } from './pg-server-pool.js';
 
 /**
@@ -6,7 +6,7 @@ import { createPgServerPool } from './pg-server-pool.js';
  * server on this host over TCP (as in CI), else the suite says it cannot run.
  */
 const url = process.env.DATABASE_URL;
-const local = process.platform === 'linux' && url !== undefined && /@(127\.0\.0\.1|localhost)[:/]/.test(url);
+const local = process.platform === 'linux' && url !== undefined && onThisHostOverTcp(url);
 if (url && !local) console.warn('[danvan] local server process suite NOT RUN: it needs Linux and a DATABASE_URL on this host over TCP');
 
 (local ? describe : describe.skip)('createPgServerPool({ onLocalServerProcess }) (PostgreSQL server on this host)', () => {

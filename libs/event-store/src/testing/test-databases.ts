@@ -40,6 +40,9 @@ export const pgliteBackend: TestBackend = {
   },
 };
 
+/** Whether a PostgreSQL server URL names this host over TCP: its sessions' server processes are then ours to see. */
+export const onThisHostOverTcp = (url: string): boolean => /@(127\.0\.0\.1|localhost)[:/]/.test(url);
+
 export function postgresBackend(connectionString: string): TestBackend {
   return {
     name: 'postgres',
