@@ -42,6 +42,8 @@ describe('danvan rebuild on the embedded stores', () => {
     const rebuilt = runCli(['rebuild', '--batch', '1'], { DATA_DIR: dataDir });
     expect(rebuilt.stdout).toMatch(/^rebuild [0-9a-f-]{36} of period-stats done: 2 events in [\d.]+ s \(\d+ events\/s, peak RSS \d+ MB\), tables swapped in$/m);
     expect(rebuilt.status).toBe(0);
+    // Where it runs (cli-priority.e2e-spec.ts checks that it is so).
+    expect(rebuilt.stderr).toMatch(/^danvan: rebuilding at niceness 10, (in the CPU group \/.*danvan-batch|no CPU group of its own)/m);
 
     await server.start();
     const after = await server.fetch(`/v1/stats?period=half:2024-H1&unit=na-hang&consistentWith=${position}`);

@@ -43,10 +43,21 @@ export function lowerPriorityOf(pid: number, niceness: number): void {
 let batchGroup: CpuGroup | undefined | null = null;
 const openedBatchGroup = (): CpuGroup | undefined => (batchGroup === null ? (batchGroup = openCpuGroup(BATCH_CPU_GROUP, CLI_NICENESS)) : batchGroup);
 
+/** Whether this process joined the batch group (yieldCpu). */
+let inBatchGroup = false;
+
 /** This process yields the CPU to the service: the CLI's niceness, and its CPU group where it may. */
 export function yieldCpu(): void {
   lowerProcessPriority(CLI_NICENESS);
-  openedBatchGroup()?.admit(process.pid);
+  inBatchGroup = openedBatchGroup()?.admit(process.pid) ?? false;
+}
+
+/** Where this process runs, for an admin who wonders why a rebuild is slow on a busy host. */
+export function cpuPlacement(): string {
+  const niceness = `niceness ${getPriority()}`;
+  if (inBatchGroup) return `${niceness}, in the CPU group ${openedBatchGroup()!.path}`;
+  if (openedBatchGroup() !== undefined) return `${niceness}, in the CPU group it was started in`;
+  return `${niceness}, no CPU group of its own (that needs Linux, root and a cgroup CPU controller)`;
 }
 
 /** So does the server process behind one of its sessions, where the server runs on this host. */

@@ -5,7 +5,7 @@ import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
 import { openReadModels } from '#read-models';
 import { loadAppConfig, type AppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores, type Stores } from '../../api/src/store/open-stores.js';
-import { yieldCpuOfServerProcess } from './process-priority.js';
+import { cpuPlacement, yieldCpuOfServerProcess } from './process-priority.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
 import { exportAwardHistory, type ExportOptions } from './export-command.js';
 import { replayStream } from './replay-command.js';
@@ -37,6 +37,7 @@ program
   .action(async (options: { projection: keyof typeof PROJECTIONS; batch?: number }) => {
     const config = loadAppConfig(process.env);
     const stores = await openCliStores(config);
+    console.error(`danvan: rebuilding at ${cpuPlacement()}: the service's requests go first`);
     const controller = new AbortController();
     // Ctrl-C stops after the batch in progress; the next rebuild resumes from there.
     process.once('SIGINT', () => controller.abort());
