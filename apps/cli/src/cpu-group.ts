@@ -67,6 +67,15 @@ const readable = (path: string): string | undefined => {
   }
 };
 
+/** A CLI that cannot set a group up runs on without it: a failed clean-up must not end it either. */
+const removeEmptyGroup = (path: string): void => {
+  try {
+    rmdirSync(path);
+  } catch {
+    // Left at the default weight: the operator may remove it.
+  }
+};
+
 /**
  * Opens the group `name` at the top of the CPU controller's hierarchy, creating it with the
  * weight of `niceness`; an existing group keeps the weight it has (an operator may have
@@ -85,7 +94,7 @@ export function openCpuGroup(name: string, niceness: number, proc = '/proc'): Cp
     if (created !== undefined) writeFileSync(join(path, controller.version === 1 ? 'cpu.shares' : 'cpu.weight'), String(weightOf(niceness, controller.version)));
   } catch {
     // Not left behind at the default weight, which a later run would keep.
-    if (created !== undefined) rmdirSync(path, { recursive: false });
+    if (created !== undefined) removeEmptyGroup(path);
     return undefined;
   }
   return {

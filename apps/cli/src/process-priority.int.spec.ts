@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createPgServerPool } from '#event-store';
-import { onThisHostOverTcp, postgresBackend, type TestDatabase } from '../../../libs/event-store/src/testing/test-databases.js';
+import { onThisHostOverTcp, postgresBackend, serverPidsOfNewSessions, type TestDatabase } from '../../../libs/event-store/src/testing/test-databases.js';
 import { cpuControllerIn, cpuGroupIn } from './cpu-group.js';
 import { BATCH_CPU_GROUP, CLI_NICENESS, yieldCpuOfServerProcess } from './process-priority.js';
 
@@ -32,12 +32,8 @@ if (url && !runnable) console.warn("[danvan] CLI server-session priority suite N
   async function serverProcesses(found?: (pid: number) => void): Promise<{ niceness: number; group: string | undefined }[]> {
     const pool = createPgServerPool({ connectionString: url!, schema: db.schema, max: 2, onLocalServerProcess: found });
     try {
-      // Two sessions at once: each new one yields.
-      const clients = await Promise.all([pool.connect(), pool.connect()]);
-      const pids = await Promise.all(clients.map(async (client) => Number((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid)));
-      const seen = pids.map((pid) => ({ niceness: nicenessOf(pid), group: groupOf(pid) }));
-      clients.forEach((client) => client.release());
-      return seen;
+      // Two sessions: each new one yields. Their server processes live until the pool ends.
+      return (await serverPidsOfNewSessions(pool, 2)).map((pid) => ({ niceness: nicenessOf(pid), group: groupOf(pid) }));
     } finally {
       await pool.end();
     }

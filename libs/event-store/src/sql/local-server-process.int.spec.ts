@@ -1,4 +1,4 @@
-import { onThisHostOverTcp, postgresBackend, type TestDatabase } from '../testing/test-databases.js';
+import { onThisHostOverTcp, postgresBackend, serverPidsOfNewSessions, type TestDatabase } from '../testing/test-databases.js';
 import { createPgServerPool } from './pg-server-pool.js';
 
 /**
@@ -24,10 +24,8 @@ if (url && !local) console.warn('[danvan] local server process suite NOT RUN: it
     const found: number[] = [];
     const pool = createPgServerPool({ connectionString: url!, schema: db.schema, max: 2, onLocalServerProcess: (pid) => found.push(pid) });
     try {
-      // Two sessions at once, each reported when it opens; their reuse reports nothing.
-      const clients = await Promise.all([pool.connect(), pool.connect()]);
-      const pids = await Promise.all(clients.map(async (client) => Number((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid)));
-      clients.forEach((client) => client.release());
+      // Two sessions, each reported when it opens; their reuse reports nothing.
+      const pids = await serverPidsOfNewSessions(pool, 2);
       await pool.query('SELECT 1');
       expect(found.sort()).toEqual(pids.sort());
       expect(new Set(pids).size).toBe(2);

@@ -40,6 +40,19 @@ export const pgliteBackend: TestBackend = {
   },
 };
 
+/**
+ * Opens `count` sessions of `pool` at once (so each is a new one, with its own server
+ * process), returns their server processes' ids, and gives the sessions back to the pool.
+ */
+export async function serverPidsOfNewSessions(pool: pg.Pool, count: number): Promise<number[]> {
+  const clients = await Promise.all(Array.from({ length: count }, () => pool.connect()));
+  try {
+    return await Promise.all(clients.map(async (client) => Number((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid)));
+  } finally {
+    clients.forEach((client) => client.release());
+  }
+}
+
 /** Whether a PostgreSQL server URL names this host over TCP: its sessions' server processes are then ours to see. */
 export const onThisHostOverTcp = (url: string): boolean => /@(127\.0\.0\.1|localhost)[:/]/.test(url);
 
