@@ -51,7 +51,10 @@ export interface RecordedEvent {
  * the log and what it says. The id, stream revision and recording time are left out: a
  * projection needs none of them, and at a million events they are a third of the read's cost.
  */
-export type LoggedEvent = Pick<RecordedEvent, 'type' | 'streamName' | 'position' | 'checkpoint' | 'data' | 'metadata'>;
+export type LoggedEvent = Pick<RecordedEvent, 'type' | 'streamName' | 'position' | 'checkpoint' | 'data' | 'metadata'> & {
+  /** Set by readShare on an event of another share's stream, read for its type. */
+  readonly otherShare?: true;
+};
 
 export interface AppendResult {
   /** Revision of the last event appended (the stream's revision afterwards). */
@@ -96,10 +99,38 @@ export interface ProjectionSubscribeOptions extends SubscribeOptions {
   readonly metadataKeys: readonly string[];
 }
 
+/** A log another thread can open: the PostgreSQL store on a server. */
+export interface StoreSource {
+  readonly kind: 'postgres-server';
+  readonly connectionString: string;
+  /** The sessions' search_path, where the store lives in a schema of its own. */
+  readonly schema?: string;
+}
+
 export interface RepeatedKeysQuery {
   readonly types: readonly string[];
   readonly dataKey: string;
   /** The last event searched: a checkpoint from `headCheckpoint`. */
+  readonly through: string;
+}
+
+/**
+ * One of `of` disjoint shares of the log's streams (index 0 to of - 1): every stream lies
+ * in exactly one share, whole.
+ */
+export interface LogShare {
+  readonly index: number;
+  readonly of: number;
+}
+
+export interface ShareReadOptions extends ProjectionReadOptions {
+  readonly share: LogShare;
+  /**
+   * Events of these types are read whatever share their stream lies in, marked
+   * `otherShare` when it is not this one: what a reader of one share needs from the others.
+   */
+  readonly typesOfEveryShare: readonly string[];
+  /** The last event to read: a checkpoint from `headCheckpoint`; past it a share reads []. */
   readonly through: string;
 }
 
@@ -143,6 +174,17 @@ export interface EventStore {
    * `through` then knows which keys it will meet again.
    */
   findRepeatedKeys?(query: RepeatedKeysQuery): Promise<RepeatedKeys>;
+  /**
+   * Optional: a page of one share of the log (see LogShare), in the order of readAll, up to
+   * `through`. Readers of the shares, side by side, together read every event up to
+   * `through` once, plus the events of `typesOfEveryShare` once per share.
+   */
+  readShare?(options: ShareReadOptions): Promise<LoggedEvent[]>;
+  /**
+   * Optional: how another thread of this process opens this same log (a value it can be
+   * sent), for readers of its shares; undefined where it cannot (one in-process database).
+   */
+  sourceForThreads?(): StoreSource | undefined;
   /** Throws when the store does not answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

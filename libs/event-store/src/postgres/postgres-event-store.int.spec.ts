@@ -63,6 +63,70 @@ for (const backend of testBackends()) {
   });
 }
 
+for (const backend of testBackends()) {
+  describe(`PostgreSQL adapter (${backend.name}): shares of the log`, () => {
+    it('splits the streams up to `through` into disjoint shares, each read in log order with the shared types of the others', async () => {
+      const db = await backend.create();
+      try {
+        const store = new PostgresEventStore(db.pool);
+        await store.migrate();
+        const event = (type: string, n: number) => ({ eventId: randomUUID(), type, data: { n }, metadata: { schemaVersion: 1, actor: 'x' } });
+        // Interleaved appends to 40 streams: each stream's events are spread over the log.
+        let last: string | undefined;
+        for (let round = 0; round < 3; round++) {
+          for (let s = 0; s < 40; s++) {
+            ({ checkpoint: last } = await store.append(`s-${s}`, [event(s % 7 === 0 ? 'Shared' : 'Own', round), event('Own', round)], round === 0 ? 'no_stream' : 'any'));
+          }
+        }
+        // Another session's transaction (the server's own) may hold the head back a moment.
+        expect(await store.awaitCommittedReadable(5000)).toBe(true);
+        const through = (await store.headCheckpoint())!;
+        expect(through).toBe(last);
+        await store.append('s-0', [event('Shared', 99), event('Own', 99)], 'any'); // past `through`: in no share
+        expect(await store.awaitCommittedReadable(5000)).toBe(true);
+        const everything = await store.readAll({ limit: 1000, metadataKeys: ['schemaVersion'] });
+        const readShare = async (index: number, of: number) => {
+          const events = [];
+          for (let after: string | undefined; ; ) {
+            const page = await store.readShare({ after, limit: 7, metadataKeys: ['schemaVersion'], share: { index, of }, typesOfEveryShare: ['Shared'], through });
+            if (page.length === 0) return events;
+            events.push(...page);
+            after = page[page.length - 1]!.checkpoint;
+          }
+        };
+        const shares = [await readShare(0, 2), await readShare(1, 2)];
+        const own = shares.map((events) => events.filter((e) => !e.otherShare));
+        // Every event up to `through` in exactly one share, as readAll reads it.
+        expect(everything).toHaveLength(242);
+        const upToThrough = everything.slice(0, 240);
+        expect([...own[0]!, ...own[1]!].map((e) => e.position).sort((a, b) => Number(a - b))).toEqual(upToThrough.map((e) => e.position));
+        expect(own[0]!.length).toBeGreaterThan(0);
+        expect(own[1]!.length).toBeGreaterThan(0);
+        const shareOf = new Map<string, number>();
+        for (const [index, events] of own.entries()) {
+          for (const e of events) {
+            expect(shareOf.get(e.streamName) ?? index).toBe(index); // a stream lies in one share
+            shareOf.set(e.streamName, index);
+          }
+        }
+        for (const [index, events] of shares.entries()) {
+          // In log order, with the shared type of every stream, and nothing else of the other share.
+          expect(events.map((e) => e.position)).toEqual([...events.map((e) => e.position)].sort((a, b) => Number(a - b)));
+          const expected = upToThrough.filter((e) => shareOf.get(e.streamName) === index || e.type === 'Shared');
+          expect(events.map((e) => [e.position, e.otherShare ?? false])).toEqual(expected.map((e) => [e.position, shareOf.get(e.streamName) !== index]));
+          const asRead = new Map(upToThrough.map((e) => [e.position, e]));
+          for (const e of events) expect({ ...e, otherShare: undefined }).toEqual({ ...asRead.get(e.position)!, otherShare: undefined });
+        }
+        // One share of one: the whole log up to `through`.
+        expect((await readShare(0, 1)).map((e) => e.position)).toEqual(upToThrough.map((e) => e.position));
+        await expect(store.readShare({ limit: 1, metadataKeys: [], share: { index: 2, of: 2 }, typesOfEveryShare: [], through })).rejects.toThrow(RangeError);
+      } finally {
+        await db.dispose();
+      }
+    });
+  });
+}
+
 const server = testBackends().find((backend) => backend.name === 'postgres');
 
 if (server) {

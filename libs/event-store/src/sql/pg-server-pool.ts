@@ -21,6 +21,14 @@ const textTypes = {
   },
 };
 
+/** What each pool was made with: another thread opens a pool like it from these. */
+const settingsOfPools = new WeakMap<SqlPool, PgServerPoolOptions>();
+
+/** The options a pool of createPgServerPool was made with; undefined for any other pool. */
+export function serverPoolSettings(pool: SqlPool): PgServerPoolOptions | undefined {
+  return settingsOfPools.get(pool);
+}
+
 export function createPgServerPool(options: PgServerPoolOptions): pg.Pool & SqlPool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -32,6 +40,7 @@ export function createPgServerPool(options: PgServerPoolOptions): pg.Pool & SqlP
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   if (options.onLocalServerProcess) onLocalServerProcess(pool, options.onLocalServerProcess);
+  settingsOfPools.set(pool as pg.Pool & SqlPool, options);
   return pool as pg.Pool & SqlPool;
 }
 
