@@ -29,6 +29,17 @@ export interface Projection {
 export interface FoldBounds {
   /** The checkpoint of the last event the pass may fold; none: as far as the log goes. */
   readonly stopAfter?: string;
+  /** What `begin` learns that the folds of the other shares need too (see InMemoryFold.learn). */
+  readonly forOtherShares?: Promise<unknown>;
+}
+
+/**
+ * What a fold of one share of the log hands the fold of the first share (see SplitFold):
+ * a value another thread can be sent, and the buffers to move to it instead of copying.
+ */
+export interface FoldedShare {
+  readonly rows: unknown;
+  readonly transfer: readonly ArrayBuffer[];
 }
 
 export interface InMemoryFold {
@@ -44,6 +55,26 @@ export interface InMemoryFold {
    * its tables, two at a time on a PostgreSQL server.
    */
   loads(): readonly TableLoad[];
+}
+
+/**
+ * A fold that can be split by stream, one fold per share of the log (see LogShare) side by
+ * side, when every stream's events depend on the others' only through events of
+ * `typesOfEveryShare` (each share reads those too, marked `otherShare`). The first share's
+ * fold begins, merges the others' rows and writes them all; the others only apply.
+ */
+export interface SplitFold extends InMemoryFold {
+  readonly typesOfEveryShare: readonly string[];
+  /** Takes what the first share's `begin` found for the others (its `forOtherShares`). */
+  learn(findings: unknown): void;
+  /** This share's rows, which this fold gives up. */
+  takeShare(): FoldedShare;
+  /** Adds another share's rows to this fold's. */
+  mergeShare(rows: unknown): void;
+}
+
+export function isSplitFold(fold: InMemoryFold): fold is SplitFold {
+  return 'takeShare' in fold && 'mergeShare' in fold;
 }
 
 export interface TableLoad {

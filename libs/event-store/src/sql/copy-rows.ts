@@ -54,6 +54,16 @@ export class CopyText {
     return true;
   }
 
+  isEmpty(): boolean {
+    return this.chunk.length === 0 && this.sealed.length === 0;
+  }
+
+  /** Adds text another holder gave up (see take), after the rows so far. */
+  adopt(chunks: readonly Uint8Array[]): void {
+    this.seal();
+    for (const chunk of chunks) this.sealed.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
   /** The text written so far, which the holder gives up. */
   take(): Buffer[] {
     this.seal();

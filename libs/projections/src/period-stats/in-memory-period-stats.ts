@@ -1,7 +1,7 @@
 import { UPCASTERS, type DomainEventOf, type DomainEventType } from '#domain';
 import { yearAndMonthOf } from '#read-models';
 import type { EventStore, RepeatedKeys, SqlClient } from '#event-store';
-import type { FoldBounds, InMemoryFold, ProjectedEvent, TableLoad } from '../projection.js';
+import type { FoldBounds, FoldedShare, ProjectedEvent, SplitFold, TableLoad } from '../projection.js';
 import { copyInto, HeldRows } from '../sql/copy-into.js';
 import { inKeyOrder, inOwnerOrder } from './in-key-order.js';
 import { InMemoryUnitTree } from './in-memory-unit-tree.js';
@@ -9,12 +9,28 @@ import { applyPeriodStatsEvent, ledgerUnitOf, type PeriodStatsState } from './pe
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, MODEL_COLUMNS, PHASE_COLUMNS } from './read-model-tables.js';
 import type { StatDelta } from './stats-accumulator.js';
-import { keyRest, MonthSumRows } from './month-sum-rows.js';
+import { keyRest, MonthSumRows, type MonthSums } from './month-sum-rows.js';
 import { FactKeyIds } from './fact-key-ids.js';
 
 type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 
 const LEDGER_EVENTS: readonly DomainEventType[] = ['WorkdaysLogged', 'ContributionRecorded', 'EntryVoided'];
+
+/**
+ * What the rules of one stream read from others: the unit tree (path versions, ancestors;
+ * a merge moves each share's own sums), the phases (written by the first share), and a
+ * model's field (an award or workday names a model of another stream).
+ */
+const TYPES_OF_EVERY_SHARE: readonly DomainEventType[] = ['UnitRegistered', 'UnitMerged', 'PhaseDefined', 'ModelRegistered'];
+
+/** A share's rows as the first share merges them (see SplitFold): the rest of its tables as COPY text. */
+interface PeriodStatsShare {
+  readonly entries: readonly Uint8Array[];
+  readonly models: readonly Uint8Array[];
+  readonly awards: readonly Uint8Array[];
+  readonly own: MonthSums;
+  readonly subtree: MonthSums;
+}
 
 /**
  * The store finds repeated entry ids in the data as stored: the ids the rules see while no
@@ -27,9 +43,15 @@ const LEDGER_DATA_AS_STORED = LEDGER_EVENTS.every((type) => UPCASTERS[type] === 
  * the same rules as the live batches, but no row is read back and each table is written
  * once, at the end, by COPY.
  */
-export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
+export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
+  readonly typesOfEveryShare = TYPES_OF_EVERY_SHARE;
   readonly models = new Map<string, ModelRow>();
   readonly awards = new Map<string, AwardRow>();
+  /** Models of other shares' streams: only their fields. */
+  private readonly otherShareFields = new Map<string, string>();
+  /** Other shares' models and awards, as text. */
+  private readonly otherModels = new HeldRows(MODEL_COLUMNS);
+  private readonly otherAwards = new HeldRows(AWARD_COLUMNS);
   /**
    * unit → entry id → entry, for the entries a later event of the pass may change (a void,
    * or an entry logged again under the same id): every entry, unless the store said which
@@ -74,16 +96,58 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
     if (!store.findRepeatedKeys || !store.headCheckpoint || !LEDGER_DATA_AS_STORED) return {};
     const through = await store.headCheckpoint();
     if (through === undefined) return {};
-    store.findRepeatedKeys({ types: LEDGER_EVENTS, dataKey: 'entryId', through }).then(
-      (pairs) => (this.search = { pairs }),
+    const search = store.findRepeatedKeys({ types: LEDGER_EVENTS, dataKey: 'entryId', through });
+    search.then(
+      (pairs) => this.learn(pairs),
       (error: unknown) => (this.search = { error }),
     );
-    return { stopAfter: through };
+    return { stopAfter: through, forOtherShares: search };
+  }
+
+  /** The store's answer to the search `begin` started (here or in the first share's fold). */
+  learn(pairs: unknown): void {
+    this.search = { pairs: pairs as RepeatedKeys };
   }
 
   async apply(events: readonly ProjectedEvent[]): Promise<void> {
     this.takeSearchAnswer();
-    for (const { event, recorded } of events) await applyPeriodStatsEvent(this, event, recorded.position, recorded.streamName);
+    for (const { event, recorded } of events) {
+      if (recorded.otherShare && event.type === 'ModelRegistered') this.otherShareFields.set(event.data.modelId, event.data.field);
+      else await applyPeriodStatsEvent(this, event, recorded.position, recorded.streamName);
+    }
+  }
+
+  modelFieldOf(modelId: string): string | undefined {
+    return this.models.get(modelId)?.field ?? this.otherShareFields.get(modelId);
+  }
+
+  /** Every row of this share but the unit tree's and the phases' (the first share's). */
+  takeShare(): FoldedShare {
+    this.takeSearchAnswer();
+    for (const row of entriesOf(inOwnerOrder(this.entries))) this.finalEntries.add(row);
+    this.entries.clear();
+    const models = new HeldRows(MODEL_COLUMNS);
+    for (const row of inKeyOrder(this.models)) models.add(row);
+    const awards = new HeldRows(AWARD_COLUMNS);
+    for (const row of inKeyOrder(this.awards)) awards.add(row);
+    const rows: PeriodStatsShare = {
+      entries: this.finalEntries.take(),
+      models: models.take(),
+      awards: awards.take(),
+      own: this.own.sums(),
+      subtree: this.subtree.sums(),
+    };
+    const arrays = [rows.own, rows.subtree].flatMap((sums) => [sums.slotOwners, sums.slotRests, sums.months]);
+    return { rows, transfer: [...rows.entries, ...rows.models, ...rows.awards, ...arrays].filter(ownsItsBuffer).map((view) => view.buffer as ArrayBuffer) };
+  }
+
+  mergeShare(shareRows: unknown): void {
+    const rows = shareRows as PeriodStatsShare;
+    this.finalEntries.adopt(rows.entries);
+    this.otherModels.adopt(rows.models);
+    this.otherAwards.adopt(rows.awards);
+    this.own.addAll(rows.own);
+    this.subtree.addAll(rows.subtree);
   }
 
   /**
@@ -103,8 +167,20 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
         },
       },
       { tables: ['rm_year_stats'], write: (tx) => this.own.write(tx) },
-      { tables: ['rm_awards'], write: (tx) => copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards)) },
-      { tables: ['rm_models'], write: (tx) => copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models)) },
+      {
+        tables: ['rm_awards'],
+        write: async (tx) => {
+          await copyInto(tx, 'rm_awards', AWARD_COLUMNS, inKeyOrder(this.awards));
+          await this.otherAwards.copyInto(tx, 'rm_awards');
+        },
+      },
+      {
+        tables: ['rm_models'],
+        write: async (tx) => {
+          await copyInto(tx, 'rm_models', MODEL_COLUMNS, inKeyOrder(this.models));
+          await this.otherModels.copyInto(tx, 'rm_models');
+        },
+      },
       { tables: ['rm_subtree_stats'], write: (tx) => this.subtree.write(tx) },
       { tables: ['rm_units', 'rm_unit_closure', 'rm_unit_path_closure'], write: (tx) => this.tree.write(tx) },
       { tables: ['rm_phases'], write: (tx) => copyInto(tx, 'rm_phases', PHASE_COLUMNS, this.phases.values()) },
@@ -208,6 +284,11 @@ export class InMemoryPeriodStats implements PeriodStatsState, InMemoryFold {
   definePhase(phase: PhaseDefinition): void {
     if (!this.phases.has(phase.phaseId)) this.phases.set(phase.phaseId, phase);
   }
+}
+
+/** A view whose buffer holds it alone (not one of Node's shared pools), which can be moved to another thread. */
+function ownsItsBuffer(view: ArrayBufferView): boolean {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && !(view.buffer instanceof SharedArrayBuffer);
 }
 
 function* entriesOf(ledgers: Iterable<[string, ReadonlyMap<string, EntryRow>]>): Generator<EntryRow> {

@@ -37,6 +37,19 @@ export function keyRest(...parts: readonly (string | number)[]): string {
   return key;
 }
 
+/**
+ * Every row of a MonthSumRows as strings and typed arrays, which another thread can be
+ * sent (the arrays' buffers moved, not copied): slot i is the row of owner
+ * `owners[slotOwners[i]]` and key `rests[slotRests[i]]`, its months at 12 i in `months`.
+ */
+export interface MonthSums {
+  readonly rests: readonly (readonly string[])[];
+  readonly owners: readonly string[];
+  readonly slotOwners: Int32Array;
+  readonly slotRests: Int32Array;
+  readonly months: Float64Array;
+}
+
 /** Rows per block of months: the months live in blocks that are never copied as rows come. */
 const BLOCK_ROWS = 4096;
 
@@ -99,6 +112,32 @@ export class MonthSumRows {
       const restId = this.slotRests[slot]!;
       const at = monthsAt(slot);
       yield { restId, rest: this.restParts[restId]!, months: this.blockOf(slot).subarray(at, at + 12) };
+    }
+  }
+
+  /** Every row, for another MonthSumRows of the same table to add up (see addAll). */
+  sums(): MonthSums {
+    const rows = this.slotRests.length;
+    const slotOwners = new Int32Array(rows);
+    const slotRests = new Int32Array(rows);
+    const months = new Float64Array(12 * rows);
+    let i = 0;
+    for (const [number, slots] of this.ownerSlots.entries()) {
+      for (const slot of slots) {
+        slotOwners[i] = number;
+        slotRests[i] = this.slotRests[slot]!;
+        months.set(this.blockOf(slot).subarray(monthsAt(slot), monthsAt(slot) + 12), 12 * i);
+        i++;
+      }
+    }
+    return { rests: this.restParts, owners: [...this.owners.keys()], slotOwners, slotRests, months };
+  }
+
+  /** Adds another's rows of the same table to these, row by row. */
+  addAll(sums: MonthSums): void {
+    const restIds = sums.rests.map((parts) => this.restId(keyRest(...parts)));
+    for (let i = 0; i < sums.slotOwners.length; i++) {
+      this.addMonths(sums.owners[sums.slotOwners[i]!]!, restIds[sums.slotRests[i]!]!, sums.months.subarray(12 * i, 12 * i + 12), 1);
     }
   }
 

@@ -15,6 +15,8 @@ type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 export interface PeriodStatsState {
   readonly models: Map<string, ModelRow>;
   readonly awards: Map<string, AwardRow>;
+  /** The field of a model registered so far, if any. */
+  modelFieldOf(modelId: string): string | undefined;
   /** The entry `entryId` of `unitId`'s ledger, if kept. */
   entryOf(unitId: string, entryId: string): EntryRow | undefined;
   /** Keeps a new ledger entry (a changed row). */
@@ -225,7 +227,7 @@ function countAward(state: PeriodStatsState, row: AwardRow, day: string, amount:
 /** An award's or entry's field is its model's when it names one (DESIGN §2). */
 function fieldOf(state: PeriodStatsState, modelId: string | undefined): string {
   if (!modelId) return UNCLASSIFIED_FIELD;
-  return state.models.get(modelId)?.field ?? UNCLASSIFIED_FIELD;
+  return state.modelFieldOf(modelId) ?? UNCLASSIFIED_FIELD;
 }
 
 function entryDelta(row: EntryRow, amount: number): StatDelta {

@@ -118,6 +118,10 @@ class PeriodStatsBatch implements PeriodStatsState {
     this.touched[table].add(key);
   }
 
+  modelFieldOf(modelId: string): string | undefined {
+    return this.models.get(modelId)?.field;
+  }
+
   entryOf(unitId: string, entryId: string): EntryRow | undefined {
     return this.entries.get(entryKey(unitId, entryId));
   }

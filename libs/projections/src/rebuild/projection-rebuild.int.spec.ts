@@ -8,6 +8,7 @@ import { ProjectionRunner } from '../runner/projection-runner.js';
 import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
 import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { ProjectionRebuild, type RebuildProgress } from './projection-rebuild.js';
+import type { SplitPass } from './split-first-pass.js';
 import { createShadowTables, rebuildSchemasFor, shadowTablesExist } from './shadow-tables.js';
 
 const projection = new PeriodStatsProjection();
@@ -98,6 +99,26 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await indexes(db.pool)).toEqual(liveIndexes);
       expect(progress.map((p) => p.processed)).toEqual([...progress.map((p) => p.processed)].sort((a, b) => a - b));
       expect(progress.at(-1)).toMatchObject({ processed: 20_000, total: 20_000, etaSeconds: 0 });
+      // The first pass split by stream into three folds (here taking turns in this thread; the
+      // CLI's threads are tested end to end): the same rows, the progress counted once per event.
+      const split = { shares: 3, in: 'this-thread' } as const;
+      const splitProgress: number[] = [];
+      let shares = 0;
+      const inShares = new ProjectionRebuild(store, db.pool, projection, {
+        batchSize: 1000,
+        split,
+        onSplit: (count) => (shares = count),
+        onProgress: (p) => splitProgress.push(p.processed),
+      });
+      expect(await inShares.run()).toEqual({ processed: 20_000, resumed: false });
+      expect(shares).toBe(3);
+      expect(await snapshot(db.pool)).toEqual(incremental);
+      expect(splitProgress).toEqual([...splitProgress].sort((a, b) => a - b));
+      expect(splitProgress.filter((processed) => processed < 20_000).length).toBeGreaterThan(10);
+      expect(splitProgress.at(-1)).toBe(20_000);
+      // Shares that outgrow their memory give way to one fold, which goes batch by batch.
+      expect(await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, split, inMemoryHeapMb: 1 }).run()).toEqual({ processed: 20_000, resumed: false });
+      expect(await snapshot(db.pool)).toEqual(incremental);
       // With no heap to spare for a first pass in memory, it goes batch by batch: same rows.
       expect(await new ProjectionRebuild(store, db.pool, projection, { batchSize: 1000, inMemoryHeapMb: 1 }).run()).toEqual({ processed: 20_000, resumed: false });
       expect(await snapshot(db.pool)).toEqual(incremental);
@@ -111,7 +132,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       const underLoad = await snapshot(db.pool);
 
       // Interrupted in its first pass (the fold in memory): nothing written, the next run starts clean.
-      const interruptedAt = async (pages: number, options: { inMemoryEvents?: number } = {}) => {
+      const interruptedAt = async (pages: number, options: { inMemoryEvents?: number; split?: SplitPass } = {}) => {
         const controller = new AbortController();
         let seen = 0;
         const interrupted = new ProjectionRebuild(store, db.pool, projection, {
@@ -125,6 +146,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
         expect(await shadowTablesExist(db.pool, projection, await rebuildSchemasFor(db.pool, projection))).toBe(true);
       };
       await interruptedAt(2);
+      await interruptedAt(5, { split: { shares: 2, in: 'this-thread' } });
       // This time the first pass stops once it has folded 5,000 events (at the end of that
       // page) and writes them; interrupted a few batches after that, the next run resumes
       // from the checkpoint those batches left.

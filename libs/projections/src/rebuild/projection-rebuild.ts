@@ -1,10 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { getHeapStatistics } from 'node:v8';
-import { hasSqlState, inTransaction, PGlitePool, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
-import type { FoldBounds, InMemoryFold, Projection, TableLoad } from '../projection.js';
+import { hasSqlState, inTransaction, PGlitePool, serverPoolSettings, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
+import { isSplitFold, type FoldBounds, type InMemoryFold, type Projection, type TableLoad } from '../projection.js';
 import { applyBatchInTransaction, configureWriteTransaction, writeUpToCheckpoint, type WrittenThrough } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
+import { IN_MEMORY_PAGE, memoryInUse } from './fold-share.js';
+import { PrefetchingReader } from './prefetching-reader.js';
+import { foldInShares, type SplitPass } from './split-first-pass.js';
 import {
   createShadowTables,
   dropRetiredTables,
@@ -36,6 +38,14 @@ export interface RebuildOptions {
    */
   readonly inMemoryHeapMb?: number;
   readonly inMemoryEvents?: number;
+  /**
+   * The first pass split by stream into folds side by side (see SplitPass), where the
+   * projection's fold and the store allow it (a PostgreSQL store; on a server for threads)
+   * and no `inMemoryEvents` bound is set; otherwise one fold.
+   */
+  readonly split?: SplitPass;
+  /** Called once the first pass is split, with the number of shares. */
+  readonly onSplit?: (shares: number) => void;
   readonly onProgress?: (progress: RebuildProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -51,15 +61,6 @@ export interface RebuildResult {
  * stays under 1 GB (docs/PERFORMANCE.md).
  */
 export const DEFAULT_IN_MEMORY_HEAP_MB = 640;
-
-/**
- * The first pass reads pages of its own size whatever the batch size. Small enough, a page
- * dies young instead of being promoted to the old generation, which keeps the peak memory
- * near the fold's own; each page costs a query and a round of promises, so not smaller
- * (1,000,000 events: peak RSS ~540 MB with pages of 1,000 to 3,000, ~750 MB with 5,000;
- * the first pass ~1.5 s faster with 2,000 or 3,000 than with 1,000).
- */
-const IN_MEMORY_PAGE = 2000;
 
 /** Times in a row the rebuild may find the live tables ahead and nothing new in the log. */
 const SWAP_ATTEMPTS = 20;
@@ -108,12 +109,12 @@ export class ProjectionRebuild {
     // tables with all but the last few events.
     let firstPassComplete = false;
     if (fold && bounds && created) {
-      const pass = await this.foldInMemory(fold, await bounds, { ...schemas, created }, meter, total);
+      const pass = await this.firstPass(fold, await bounds, { ...schemas, created }, meter, total);
       ({ after, processed } = pass);
       firstPassComplete = pass.complete;
       total = Math.max(total, processed);
     }
-    const pages = new PrefetchingReader(this.store, this.options.batchSize);
+    const pages = this.readerOfPages(this.options.batchSize);
     let logged = false;
     for (let attempt = 0; ; ) {
       this.options.signal?.throwIfAborted();
@@ -153,6 +154,49 @@ export class ProjectionRebuild {
     return { processed, resumed: resumedFrom !== undefined };
   }
 
+  /** The first pass: split into shares where it can be (see RebuildOptions.split), else one fold. */
+  private async firstPass(
+    fold: InMemoryFold,
+    bounds: FoldBounds,
+    schemas: CreatedSchemas,
+    meter: RateMeter,
+    total: number,
+  ): Promise<{ after: string | undefined; processed: number; complete: boolean }> {
+    const split = this.options.split;
+    const source = split?.in === 'threads' ? this.store.sourceForThreads?.() : undefined;
+    const through = bounds.stopAfter;
+    const splittable =
+      split !== undefined && split.shares > 1 && isSplitFold(fold) && this.store.readShare !== undefined && through !== undefined &&
+      this.options.inMemoryEvents === undefined && (split.in === 'this-thread' || source !== undefined);
+    if (!splittable) return this.foldInMemory(fold, bounds, schemas, meter, total);
+    this.options.onSplit?.(split.shares);
+    const folded = await foldInShares(fold, { through, forOtherShares: bounds.forOtherShares }, split, {
+      store: this.store,
+      projection: this.projection,
+      source,
+      maxBytes: this.maxBytes(),
+      signal: this.options.signal,
+      onProgress: (processed) => this.options.onProgress?.(meter.progress(processed, Math.max(total, processed))),
+      onServerProcess: serverPoolSettings(this.pool)?.onLocalServerProcess,
+    });
+    if (folded) {
+      await this.writeLoads(fold.loads(), schemas, { last: folded.last, count: folded.processed });
+      return { after: folded.last.checkpoint, processed: folded.processed, complete: true };
+    }
+    // A share outgrew its memory: the pass again in one fold, which stops early and leaves
+    // the rest of the log to batches.
+    const again = this.projection.foldInMemory!();
+    return this.foldInMemory(again, await again.begin(this.store), schemas, meter, total);
+  }
+
+  private maxBytes(): number {
+    return (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
+  }
+
+  private readerOfPages(limit: number): PrefetchingReader {
+    return new PrefetchingReader((after) => this.store.readAll({ after, limit, metadataKeys: PROJECTED_METADATA }));
+  }
+
   /**
    * The first pass into the empty tables: folds the log in memory page by page, then writes
    * every table once, and the checkpoint after them. Killed before that commit, it leaves
@@ -165,9 +209,9 @@ export class ProjectionRebuild {
     meter: RateMeter,
     total: number,
   ): Promise<{ after: string | undefined; processed: number; complete: boolean }> {
-    const pages = new PrefetchingReader(this.store, IN_MEMORY_PAGE);
+    const pages = this.readerOfPages(IN_MEMORY_PAGE);
     const maxEvents = this.options.inMemoryEvents ?? Number.POSITIVE_INFINITY;
-    const maxHeapBytes = (this.options.inMemoryHeapMb ?? DEFAULT_IN_MEMORY_HEAP_MB) * 1024 * 1024;
+    const maxHeapBytes = this.maxBytes();
     let last: LoggedEvent | undefined;
     let processed = 0;
     let bounded = false;
@@ -261,36 +305,6 @@ export class ProjectionRebuild {
 }
 
 /**
- * Reads the next page of the log while the current one is being applied: the read and
- * the write then overlap instead of taking turns.
- */
-class PrefetchingReader {
-  private pending: { after: string | undefined; page: Promise<readonly LoggedEvent[]> } | undefined;
-
-  constructor(
-    private readonly store: EventStore,
-    private readonly limit: number,
-  ) {}
-
-  prefetch(after: string | undefined): void {
-    const page = this.readPage(after);
-    // Awaited by `read`; a failure then surfaces there, not as an unhandled rejection.
-    page.catch(() => undefined);
-    this.pending = { after, page };
-  }
-
-  read(after: string | undefined): Promise<readonly LoggedEvent[]> {
-    const pending = this.pending;
-    this.pending = undefined;
-    return pending && pending.after === after ? pending.page : this.readPage(after);
-  }
-
-  private readPage(after: string | undefined): Promise<readonly LoggedEvent[]> {
-    return this.store.readAll({ after, limit: this.limit, metadataKeys: PROJECTED_METADATA });
-  }
-}
-
-/**
  * Runs `work` on each item, at most `limit` at a time. After a failure no item starts; the
  * ones running finish before it is thrown.
  */
@@ -305,12 +319,6 @@ async function eachAtMost<T>(limit: number, items: readonly T[], work: (item: T)
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   if (failure) throw failure.error;
-}
-
-/** The heap, and the buffers outside it (rows a fold holds as COPY text). */
-function memoryInUse(): number {
-  const { used_heap_size, external_memory } = getHeapStatistics();
-  return used_heap_size + external_memory;
 }
 
 class RateMeter {

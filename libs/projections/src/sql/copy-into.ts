@@ -22,8 +22,19 @@ export class HeldRows<Row> {
     this.text.write(copyValues(this.columns, row));
   }
 
+  /** Adds rows of the same columns that another holder gave up as text (see take). */
+  adopt(chunks: readonly Uint8Array[]): void {
+    this.text.adopt(chunks);
+  }
+
+  /** The rows held so far as COPY text, which this holder gives up. */
+  take(): Buffer[] {
+    return this.text.take();
+  }
+
   /** Writes them into a table emptied in the same transaction, as copyInto. */
   async copyInto(tx: SqlClient, table: string): Promise<void> {
+    if (this.text.isEmpty()) return;
     await copyText(tx, table, columnNames(this.columns), this.text, { freeze: true });
   }
 }
