@@ -1,5 +1,5 @@
 /**
- * npm run bench:rebuild [-- --events 1000000 --units 10000 --naive-events 20000 --batch 5000 --query-rate 20]
+ * npm run bench:rebuild [-- --events 1000000 --units 10000 --naive-events 20000 --batch 5000 --query-rate 20 --threads N]
  *
  * Generates a national data set (a province/commune tree of --units units; models,
  * recognitions, awards, revocations, workdays, contributions, voids and merges over
@@ -41,6 +41,7 @@ import { configureHttpApp } from '../apps/api/src/infrastructure/http-app.js';
 import { generateHistory } from '../libs/projections/src/testing/generate-history.js';
 import { benchApiAuth, openServerSchema, percentile } from './bench-support.js';
 import { runNaiveProjector } from './naive-projector.js';
+import { defaultFoldThreads } from '../apps/cli/src/fold-threads.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +50,7 @@ const { values } = parseArgs({
     'naive-events': { type: 'string', default: '20000' },
     batch: { type: 'string', default: '5000' },
     'query-rate': { type: 'string', default: '20' },
+    threads: { type: 'string' },
   },
 });
 const auth = benchApiAuth();
@@ -201,7 +203,7 @@ async function rebuildByCli(env: Record<string, string>): Promise<{ eventsPerSec
 
 function runCliRebuild(env: Record<string, string>, batch: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '../apps/cli/src/main.js'), 'rebuild', '--batch', batch], {
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../apps/cli/src/main.js'), 'rebuild', '--batch', batch, ...(values.threads ? ['--threads', values.threads] : [])], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -285,6 +287,7 @@ async function main(): Promise<void> {
       seriesP50Ms: p50(after.series),
       seriesP99Ms: p99(after.series),
       queryRatePerSec: Number(values['query-rate']),
+      foldThreads: Number(values.threads ?? defaultFoldThreads()),
       pacedAloneStatsP50Ms: p50(pacedAlone.stats),
       pacedAloneStatsP99Ms: p99(pacedAlone.stats),
       pacedAloneSeriesP99Ms: p99(pacedAlone.series),

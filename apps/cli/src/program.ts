@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { PERIOD_STATS, PeriodStatsProjection } from '#projections';
+import { PERIOD_STATS, PROJECTIONS_BY_NAME } from '#projections';
 import { openReadModels } from '#read-models';
 import { loadAppConfig, type AppConfig } from '../../api/src/infrastructure/config/app-config.js';
 import { openStores, type Stores } from '../../api/src/store/open-stores.js';
 import { cpuPlacement, yieldCpuOfServerProcess } from './process-priority.js';
+import { defaultFoldThreads } from './fold-threads.js';
 import { rebuildWithProgressBar } from './rebuild-command.js';
 import { exportAwardHistory, type ExportOptions } from './export-command.js';
 import { replayStream } from './replay-command.js';
 import { tokenFor, type TokenOptions } from './token-command.js';
 import { verifyLog, type VerifyOptions } from './verify-command.js';
 
-const PROJECTIONS = { [PERIOD_STATS]: () => new PeriodStatsProjection() };
 
 const { version } = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -32,9 +32,14 @@ const program = new Command('danvan')
 program
   .command('rebuild')
   .description('rebuild a projection into fresh tables from position 0 and swap them in (blue/green); the old tables serve meanwhile')
-  .addOption(new Option('--projection <name>', 'the projection to rebuild').choices(Object.keys(PROJECTIONS)).default(PERIOD_STATS))
+  .addOption(new Option('--projection <name>', 'the projection to rebuild').choices(Object.keys(PROJECTIONS_BY_NAME)).default(PERIOD_STATS))
   .option('--batch <events>', 'events per transaction', positiveInteger)
-  .action(async (options: { projection: keyof typeof PROJECTIONS; batch?: number }) => {
+  .option(
+    '--threads <count>',
+    'threads that fold the log side by side, each a share of its streams (on a PostgreSQL server; default: the cores beyond 2, at least 1, at most 4)',
+    positiveInteger,
+  )
+  .action(async (options: { projection: string; batch?: number; threads?: number }) => {
     const config = loadAppConfig(process.env);
     const stores = await openCliStores(config);
     console.error(`danvan: rebuilding at ${cpuPlacement()}: the service's requests go first`);
@@ -44,9 +49,11 @@ program
     process.once('SIGTERM', () => controller.abort());
     try {
       await stores.serialiseMigrations(() => openReadModels(stores.readPool));
-      const record = await rebuildWithProgressBar(stores.eventStore, stores.readPool, PROJECTIONS[options.projection](), {
+      const record = await rebuildWithProgressBar(stores.eventStore, stores.readPool, PROJECTIONS_BY_NAME[options.projection]!(), {
         batchSize: options.batch ?? config.projectionBatchSize,
         inMemoryHeapMb: config.rebuildMemoryMb,
+        split: { shares: options.threads ?? defaultFoldThreads(), in: 'threads' },
+        onSplit: (threads) => console.error(`danvan: folding the log in ${threads} threads, a share of its streams each`),
         signal: controller.signal,
       });
       process.exitCode = record.status === 'done' ? 0 : 1;

@@ -5,6 +5,8 @@ export * from './period-stats/period-stats.projection.js';
 export * from './period-stats/stats-accumulator.js';
 export * from './runner/batch-transaction.js';
 export * from './rebuild/projection-rebuild.js';
+export * from './rebuild/split-first-pass.js';
+export * from './projections-by-name.js';
 export * from './rebuild/shadow-tables.js';
 export * from './rebuild/rebuild-journal.js';
 export * from './runner/projected-events.js';

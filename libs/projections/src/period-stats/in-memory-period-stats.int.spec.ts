@@ -155,7 +155,7 @@ describe('period-stats folded in memory', () => {
         },
       } as Partial<EventStore> as EventStore;
       const fold = new PeriodStatsProjection().foldInMemory();
-      expect(await fold.begin(store)).toEqual({ stopAfter: String(events.length) });
+      expect((await fold.begin(store)).stopAfter).toBe(String(events.length));
       const pages = Math.ceil(events.length / 5);
       expect(pages).toBe(5);
       for (let page = 0; page <= pages; page++) {

@@ -10,16 +10,19 @@ import { foldShare } from './fold-share.js';
 import { splitFoldOf, type FromShareThread, type ShareThreadData, type ToShareThread } from './share-folders.js';
 
 const port = parentPort!;
-const { projection, source, share, through, maxBytes } = workerData as ShareThreadData;
+const { projection, source, share, maxBytes } = workerData as ShareThreadData;
 const post = (message: FromShareThread, transfer: readonly ArrayBuffer[] = []) => port.postMessage(message, [...transfer]);
 
 const makeProjection = PROJECTIONS_BY_NAME[projection];
 if (!makeProjection) throw new Error(`No projection ${projection}`);
 const fold = splitFoldOf(makeProjection());
-port.on('message', (message: ToShareThread) => fold.learn(message.findings));
 const store = openStoreSource(source, { onLocalServerProcess: (pid) => post({ kind: 'server-process', pid }) });
+const through = new Promise<string>((resolve) =>
+  port.on('message', (message: ToShareThread) => (message.kind === 'fold' ? resolve(message.through) : fold.learn(message.findings))),
+);
 try {
-  const folded = await foldShare(store, fold, { share, through, maxBytes, onProgress: (processed) => post({ kind: 'progress', processed }) });
+  await store.ping(); // connected while the first share's thread sets up the pass
+  const folded = await foldShare(store, fold, { share, through: await through, maxBytes, onProgress: (processed) => post({ kind: 'progress', processed }) });
   if (!folded.complete) {
     post({ kind: 'done', folded });
   } else {

@@ -6,6 +6,7 @@ import { testBackends, type TestBackend, type TestDatabase } from '../../../even
 import { PeriodStatsProjection } from '../period-stats/period-stats.projection.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { generateHistory, type GeneratedEvent } from '../testing/generate-history.js';
+import { readModelSnapshot } from '../testing/read-model-snapshot.js';
 import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { ProjectionRebuild, type RebuildProgress } from './projection-rebuild.js';
 import type { SplitPass } from './split-first-pass.js';
@@ -51,15 +52,7 @@ async function indexes(pool: SqlPool): Promise<string[]> {
 }
 
 /** Every row of every table of the projection, and its checkpoint, in a stable order. */
-async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
-  const tables: Record<string, string[]> = {};
-  for (const table of [...projection.tables, 'rm_projection_checkpoints']) {
-    const columns = table === 'rm_projection_checkpoints' ? 'projection, version, checkpoint, position' : '*';
-    const { rows } = await pool.query(`SELECT ${columns} FROM ${table}`);
-    tables[table] = rows.map((row) => JSON.stringify(row)).sort();
-  }
-  return tables;
-}
+const snapshot = (pool: SqlPool) => readModelSnapshot(pool, projection);
 
 /** A fresh database with the event store's and the read models' tables. */
 async function openStores(backend: TestBackend): Promise<{ db: TestDatabase; store: PostgresEventStore }> {

@@ -6,6 +6,7 @@ import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-event
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
 import { IN_MEMORY_PAGE, memoryInUse } from './fold-share.js';
 import { PrefetchingReader } from './prefetching-reader.js';
+import { foldShareHere, ShareThread } from './share-folders.js';
 import { foldInShares, type SplitPass } from './split-first-pass.js';
 import {
   createShadowTables,
@@ -96,6 +97,20 @@ export class ProjectionRebuild {
     const schemas = await rebuildSchemasFor(this.pool, this.projection);
     const resumedFrom = await this.resumable(schemas);
     const fold = resumedFrom ? undefined : this.projection.foldInMemory?.();
+    const threads = fold ? this.startShareThreads(fold) : [];
+    try {
+      return await this.rebuild(schemas, resumedFrom, fold, threads);
+    } finally {
+      await Promise.all(threads.map((thread) => thread.stop()));
+    }
+  }
+
+  private async rebuild(
+    schemas: RebuildSchemas,
+    resumedFrom: StoredCheckpoint | undefined,
+    fold: InMemoryFold | undefined,
+    threads: readonly ShareThread[],
+  ): Promise<RebuildResult> {
     // What the fold asks the store first (a scan of the log on the server) overlaps the set-up.
     const bounds = fold?.begin(this.store);
     bounds?.catch(() => undefined); // awaited below
@@ -109,7 +124,7 @@ export class ProjectionRebuild {
     // tables with all but the last few events.
     let firstPassComplete = false;
     if (fold && bounds && created) {
-      const pass = await this.firstPass(fold, await bounds, { ...schemas, created }, meter, total);
+      const pass = await this.firstPass(fold, await bounds, { ...schemas, created }, meter, total, threads);
       ({ after, processed } = pass);
       firstPassComplete = pass.complete;
       total = Math.max(total, processed);
@@ -161,23 +176,24 @@ export class ProjectionRebuild {
     schemas: CreatedSchemas,
     meter: RateMeter,
     total: number,
+    threads: readonly ShareThread[],
   ): Promise<{ after: string | undefined; processed: number; complete: boolean }> {
     const split = this.options.split;
-    const source = split?.in === 'threads' ? this.store.sourceForThreads?.() : undefined;
     const through = bounds.stopAfter;
     const splittable =
       split !== undefined && split.shares > 1 && isSplitFold(fold) && this.store.readShare !== undefined && through !== undefined &&
-      this.options.inMemoryEvents === undefined && (split.in === 'this-thread' || source !== undefined);
+      this.options.inMemoryEvents === undefined && (split.in === 'this-thread' || threads.length === split.shares - 1);
     if (!splittable) return this.foldInMemory(fold, bounds, schemas, meter, total);
     this.options.onSplit?.(split.shares);
-    const folded = await foldInShares(fold, { through, forOtherShares: bounds.forOtherShares }, split, {
+    // Threads have a heap each; in this thread the shares share one.
+    const maxBytes = split.in === 'threads' ? this.maxBytes() / split.shares : this.maxBytes();
+    const folded = await foldInShares(fold, { through, forOtherShares: bounds.forOtherShares }, split.shares, {
       store: this.store,
-      projection: this.projection,
-      source,
-      maxBytes: this.maxBytes(),
+      maxBytes,
       signal: this.options.signal,
       onProgress: (processed) => this.options.onProgress?.(meter.progress(processed, Math.max(total, processed))),
-      onServerProcess: serverPoolSettings(this.pool)?.onLocalServerProcess,
+      foldOtherShare: (options) =>
+        split.in === 'threads' ? threads[options.share.index - 1]!.fold(options.through, options.onProgress) : foldShareHere(this.store, this.projection, maxBytes, options),
     });
     if (folded) {
       await this.writeLoads(fold.loads(), schemas, { last: folded.last, count: folded.processed });
@@ -187,6 +203,22 @@ export class ProjectionRebuild {
     // the rest of the log to batches.
     const again = this.projection.foldInMemory!();
     return this.foldInMemory(again, await again.begin(this.store), schemas, meter, total);
+  }
+
+  /**
+   * The threads of a first pass split in threads (see RebuildOptions.split), started now, so
+   * that they have loaded their modules when the pass begins; none where the pass cannot be.
+   */
+  private startShareThreads(fold: InMemoryFold): ShareThread[] {
+    const split = this.options.split;
+    const source = this.store.sourceForThreads?.();
+    if (split?.in !== 'threads' || split.shares < 2 || !source || !isSplitFold(fold) || !this.store.readShare || this.options.inMemoryEvents !== undefined) return [];
+    const onServerProcess = serverPoolSettings(this.pool)?.onLocalServerProcess;
+    const threads: ShareThread[] = [];
+    for (let index = 1; index < split.shares; index++) {
+      threads.push(new ShareThread(source, this.projection, { index, of: split.shares }, this.maxBytes() / split.shares, onServerProcess));
+    }
+    return threads;
   }
 
   private maxBytes(): number {

@@ -20,10 +20,8 @@ export interface ShareFolder {
 }
 
 export interface ShareFolderOptions {
-  readonly projection: Projection;
   readonly share: LogShare;
   readonly through: string;
-  readonly maxBytes: number;
   readonly onProgress: (processed: number) => void;
 }
 
@@ -34,7 +32,7 @@ export function splitFoldOf(projection: Projection): SplitFold {
 }
 
 /** The share folded in this thread, a page at a time between the first share's pages. */
-export function foldShareHere(store: EventStore, { projection, share, through, maxBytes, onProgress }: ShareFolderOptions): ShareFolder {
+export function foldShareHere(store: EventStore, projection: Projection, maxBytes: number, { share, through, onProgress }: ShareFolderOptions): ShareFolder {
   const fold = splitFoldOf(projection);
   const stop = new AbortController();
   const done = foldShare(store, fold, { share, through, maxBytes, signal: stop.signal, onProgress }).then(
@@ -56,11 +54,10 @@ export interface ShareThreadData {
   readonly projection: string;
   readonly source: StoreSource;
   readonly share: LogShare;
-  readonly through: string;
   readonly maxBytes: number;
 }
 
-export type ToShareThread = { readonly kind: 'learn'; readonly findings: unknown };
+export type ToShareThread = { readonly kind: 'fold'; readonly through: string } | { readonly kind: 'learn'; readonly findings: unknown };
 export type FromShareThread =
   | { readonly kind: 'progress'; readonly processed: number }
   | { readonly kind: 'server-process'; readonly pid: number }
@@ -70,36 +67,48 @@ export type FromShareThread =
 const WORKER_SCRIPT = new URL('./fold-share-worker.js', import.meta.url);
 
 /**
- * The share folded in a worker thread of this process, reading it over a connection of its
- * own: the second core folds while this thread folds the first share. The server process
- * of each of its sessions is handed to `onServerProcess`, as this thread's pool does.
+ * A worker thread of this process for one share of the log, reading it over a connection
+ * of its own: the second core folds while this thread folds the first share. Started
+ * before the pass knows where the log ends, it loads its modules and connects meanwhile
+ * (~1 s it would otherwise fold behind the first share). The server process of each of its
+ * sessions is handed to `onServerProcess`, as this thread's pool does.
  */
-export function foldShareInThread(
-  source: StoreSource,
-  { projection, share, through, maxBytes, onProgress }: ShareFolderOptions,
-  onServerProcess?: (pid: number) => void,
-): ShareFolder {
-  if (!existsSync(fileURLToPath(WORKER_SCRIPT))) {
-    throw new Error(`Folding the log in threads needs ${fileURLToPath(WORKER_SCRIPT)}, which only the build has (npm run build)`);
-  }
-  const data: ShareThreadData = { projection: projection.name, source, share, through, maxBytes };
-  const worker = new Worker(WORKER_SCRIPT, { workerData: data });
-  const done = new Promise<FoldedShareRows>((resolve, reject) => {
-    worker.on('message', (message: FromShareThread) => {
-      if (message.kind === 'progress') onProgress(message.processed);
-      else if (message.kind === 'server-process') onServerProcess?.(message.pid);
-      else resolve(message.folded);
+export class ShareThread {
+  private readonly worker: Worker;
+  private readonly done: Promise<FoldedShareRows>;
+  private onProgress: (processed: number) => void = () => undefined;
+
+  constructor(source: StoreSource, projection: Projection, share: LogShare, maxBytes: number, onServerProcess?: (pid: number) => void) {
+    if (!existsSync(fileURLToPath(WORKER_SCRIPT))) {
+      throw new Error(`Folding the log in threads needs ${fileURLToPath(WORKER_SCRIPT)}, which only the build has (npm run build)`);
+    }
+    const data: ShareThreadData = { projection: projection.name, source, share, maxBytes };
+    this.worker = new Worker(WORKER_SCRIPT, { workerData: data });
+    this.done = new Promise<FoldedShareRows>((resolve, reject) => {
+      this.worker.on('message', (message: FromShareThread) => {
+        if (message.kind === 'progress') this.onProgress(message.processed);
+        else if (message.kind === 'server-process') onServerProcess?.(message.pid);
+        else resolve(message.folded);
+      });
+      this.worker.on('error', reject);
+      // After `done` resolved this changes nothing.
+      this.worker.on('exit', (code) => reject(new Error(`The thread folding share ${share.index} of ${share.of} ended (exit code ${code}) before it was done`)));
     });
-    worker.on('error', reject);
-    // After `done` resolved this changes nothing.
-    worker.on('exit', (code) => reject(new Error(`The thread folding share ${share.index} of ${share.of} ended (exit code ${code}) before it was done`)));
-  });
-  done.catch(() => undefined); // awaited by the caller
-  return {
-    learn: (findings) => worker.postMessage({ kind: 'learn', findings } satisfies ToShareThread),
-    done,
-    async cancel() {
-      await worker.terminate();
-    },
-  };
+    this.done.catch(() => undefined); // awaited by the fold's caller, if any
+  }
+
+  /** Folds its share up to `through`. */
+  fold(through: string, onProgress: (processed: number) => void): ShareFolder {
+    this.onProgress = onProgress;
+    this.post({ kind: 'fold', through });
+    return { learn: (findings) => this.post({ kind: 'learn', findings }), done: this.done, cancel: () => this.stop() };
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private post(message: ToShareThread): void {
+    this.worker.postMessage(message);
+  }
 }

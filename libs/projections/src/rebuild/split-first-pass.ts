@@ -1,7 +1,7 @@
-import type { EventStore, LoggedEvent, StoreSource } from '#event-store';
-import type { Projection, SplitFold } from '../projection.js';
+import type { EventStore, LoggedEvent } from '#event-store';
+import type { SplitFold } from '../projection.js';
 import { foldShare } from './fold-share.js';
-import { foldShareHere, foldShareInThread, type ShareFolder, type ShareFolderOptions } from './share-folders.js';
+import type { ShareFolder, ShareFolderOptions } from './share-folders.js';
 
 /**
  * A first pass split by stream into `shares` folds side by side: in worker threads (one per
@@ -15,14 +15,12 @@ export interface SplitPass {
 
 export interface SplitPassContext {
   readonly store: EventStore;
-  readonly projection: Projection;
-  /** Where the log is for another thread, with `in: 'threads'`. */
-  readonly source?: StoreSource | undefined;
-  /** The first pass's memory: for all shares together. */
+  /** The memory of the first share's fold (see foldShare). */
   readonly maxBytes: number;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress: (processed: number) => void;
-  readonly onServerProcess?: ((pid: number) => void) | undefined;
+  /** Starts the fold of another share than the first (1 to shares - 1). */
+  readonly foldOtherShare: (options: ShareFolderOptions) => ShareFolder;
 }
 
 /**
@@ -33,24 +31,20 @@ export interface SplitPassContext {
 export async function foldInShares(
   fold: SplitFold,
   { through, forOtherShares }: { readonly through: string; readonly forOtherShares?: Promise<unknown> | undefined },
-  split: SplitPass,
+  of: number,
   context: SplitPassContext,
 ): Promise<{ processed: number; last: LoggedEvent } | undefined> {
-  const of = split.shares;
   const counts = new Array<number>(of).fill(0);
   const counted = (index: number) => (processed: number) => {
     counts[index] = processed;
     context.onProgress(sum(counts));
   };
-  // Threads have a heap each; in this thread the shares share one.
-  const maxBytes = split.in === 'threads' ? context.maxBytes / of : context.maxBytes;
   const failed = new AbortController();
   const signal = context.signal ? AbortSignal.any([context.signal, failed.signal]) : failed.signal;
   const others: ShareFolder[] = [];
   try {
     for (let index = 1; index < of; index++) {
-      const options: ShareFolderOptions = { projection: context.projection, share: { index, of }, through, maxBytes, onProgress: counted(index) };
-      const other = split.in === 'threads' ? foldShareInThread(sourceOf(context), options, context.onServerProcess) : foldShareHere(context.store, options);
+      const other = context.foldOtherShare({ share: { index, of }, through, onProgress: counted(index) });
       // A share that fails ends the pass now, not when the first share is done.
       other.done.catch((error: unknown) => failed.abort(error));
       others.push(other);
@@ -59,7 +53,7 @@ export async function foldInShares(
       (findings) => others.forEach((other) => other.learn(findings)),
       () => undefined, // the first share's fold throws it
     );
-    const mine = await foldShare(context.store, fold, { share: { index: 0, of }, through, maxBytes, signal, onProgress: counted(0) });
+    const mine = await foldShare(context.store, fold, { share: { index: 0, of }, through, maxBytes: context.maxBytes, signal, onProgress: counted(0) });
     if (!mine.complete) return undefined;
     const theirs = await Promise.all(others.map((other) => other.done));
     let processed = mine.processed;
@@ -74,11 +68,6 @@ export async function foldInShares(
   } finally {
     await Promise.all(others.map((other) => other.cancel()));
   }
-}
-
-function sourceOf(context: SplitPassContext): StoreSource {
-  if (!context.source) throw new Error('This event store cannot be opened by another thread');
-  return context.source;
 }
 
 function sum(values: readonly number[]): number {
