@@ -10,7 +10,7 @@ import {
 import type { EventStore, SqlPool } from '#event-store';
 import {
   LeaderElectedRunner,
-  PeriodStatsProjection,
+  PROJECTIONS_BY_NAME,
   ProjectionLease,
   ProjectionRunner,
   waitForStoredCheckpoints,
@@ -102,7 +102,7 @@ export class ProjectionsModule {
           inject: [READ_POOL, MIGRATIONS],
           useFactory: (pool: SqlPool, serialise: Stores['serialiseMigrations']): Promise<DataSource> => serialise(() => openReadModels(pool)),
         },
-        { provide: PROJECTIONS, useFactory: (): Projection[] => [new PeriodStatsProjection()] },
+        { provide: PROJECTIONS, useFactory: (): Projection[] => Object.values(PROJECTIONS_BY_NAME).map((make) => make()) },
         { provide: PROJECTION_WIRING, inject: [APP_CONFIG], useFactory: (config: AppConfig) => projectionWiring(config, role) },
         {
           provide: PROJECTION_RUNNERS,

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { hasSqlState, inTransaction, PGlitePool, serverPoolSettings, type EventStore, type LoggedEvent, type SqlPool } from '#event-store';
-import { isSplitFold, type FoldBounds, type InMemoryFold, type Projection, type TableLoad } from '../projection.js';
+import { hasSqlState, inTransaction, PGlitePool, serverPoolSettings, type EventStore, type LoggedEvent, type SqlPool, type StoreSource } from '#event-store';
+import { isSplitFold, type FoldBounds, type InMemoryFold, type Projection, type SplitFold, type TableLoad } from '../projection.js';
 import { applyBatchInTransaction, configureWriteTransaction, writeUpToCheckpoint, type WrittenThrough } from '../runner/batch-transaction.js';
 import { PROJECTED_METADATA, toProjectedEvents } from '../runner/projected-events.js';
 import { readCheckpoint, type StoredCheckpoint } from '../runner/checkpoints.js';
@@ -97,11 +97,11 @@ export class ProjectionRebuild {
     const schemas = await rebuildSchemasFor(this.pool, this.projection);
     const resumedFrom = await this.resumable(schemas);
     const fold = resumedFrom ? undefined : this.projection.foldInMemory?.();
-    const threads = fold ? this.startShareThreads(fold) : [];
+    const split = fold && this.splitOf(fold);
     try {
-      return await this.rebuild(schemas, resumedFrom, fold, threads);
+      return await this.rebuild(schemas, resumedFrom, fold, split);
     } finally {
-      await Promise.all(threads.map((thread) => thread.stop()));
+      await Promise.all(split?.threads.map((thread) => thread.stop()) ?? []);
     }
   }
 
@@ -109,7 +109,7 @@ export class ProjectionRebuild {
     schemas: RebuildSchemas,
     resumedFrom: StoredCheckpoint | undefined,
     fold: InMemoryFold | undefined,
-    threads: readonly ShareThread[],
+    split: PlannedSplit | undefined,
   ): Promise<RebuildResult> {
     // What the fold asks the store first (a scan of the log on the server) overlaps the set-up.
     const bounds = fold?.begin(this.store);
@@ -124,7 +124,7 @@ export class ProjectionRebuild {
     // tables with all but the last few events.
     let firstPassComplete = false;
     if (fold && bounds && created) {
-      const pass = await this.firstPass(fold, await bounds, { ...schemas, created }, meter, total, threads);
+      const pass = await this.firstPass(fold, await bounds, { ...schemas, created }, meter, total, split);
       ({ after, processed } = pass);
       firstPassComplete = pass.complete;
       total = Math.max(total, processed);
@@ -176,18 +176,14 @@ export class ProjectionRebuild {
     schemas: CreatedSchemas,
     meter: RateMeter,
     total: number,
-    threads: readonly ShareThread[],
+    planned: PlannedSplit | undefined,
   ): Promise<{ after: string | undefined; processed: number; complete: boolean }> {
-    const split = this.options.split;
     const through = bounds.stopAfter;
-    const splittable =
-      split !== undefined && split.shares > 1 && isSplitFold(fold) && this.store.readShare !== undefined && through !== undefined &&
-      this.options.inMemoryEvents === undefined && (split.in === 'this-thread' || threads.length === split.shares - 1);
-    if (!splittable) return this.foldInMemory(fold, bounds, schemas, meter, total);
+    if (!planned || through === undefined) return this.foldInMemory(fold, bounds, schemas, meter, total);
+    const { split, threads } = planned;
     this.options.onSplit?.(split.shares);
-    // Threads have a heap each; in this thread the shares share one.
-    const maxBytes = split.in === 'threads' ? this.maxBytes() / split.shares : this.maxBytes();
-    const folded = await foldInShares(fold, { through, forOtherShares: bounds.forOtherShares }, split.shares, {
+    const maxBytes = this.shareMaxBytes(split);
+    const folded = await foldInShares(planned.fold, { through, forOtherShares: bounds.forOtherShares }, split.shares, {
       store: this.store,
       maxBytes,
       signal: this.options.signal,
@@ -196,7 +192,7 @@ export class ProjectionRebuild {
         split.in === 'threads' ? threads[options.share.index - 1]!.fold(options.through, options.onProgress) : foldShareHere(this.store, this.projection, maxBytes, options),
     });
     if (folded) {
-      await this.writeLoads(fold.loads(), schemas, { last: folded.last, count: folded.processed });
+      await this.writeLoads(planned.fold.loads(), schemas, { last: folded.last, count: folded.processed });
       return { after: folded.last.checkpoint, processed: folded.processed, complete: true };
     }
     // A share outgrew its memory: the pass again in one fold, which stops early and leaves
@@ -206,19 +202,30 @@ export class ProjectionRebuild {
   }
 
   /**
-   * The threads of a first pass split in threads (see RebuildOptions.split), started now, so
-   * that they have loaded their modules when the pass begins; none where the pass cannot be.
+   * The split the options ask for, where the fold and the store allow it (see
+   * RebuildOptions.split), with its threads started now, so that they have loaded their
+   * modules when the pass begins.
    */
-  private startShareThreads(fold: InMemoryFold): ShareThread[] {
+  private splitOf(fold: InMemoryFold): PlannedSplit | undefined {
     const split = this.options.split;
+    if (!split || split.shares < 2 || !isSplitFold(fold) || !this.store.readShare || this.options.inMemoryEvents !== undefined) return undefined;
+    if (split.in === 'this-thread') return { split, fold, threads: [] };
     const source = this.store.sourceForThreads?.();
-    if (split?.in !== 'threads' || split.shares < 2 || !source || !isSplitFold(fold) || !this.store.readShare || this.options.inMemoryEvents !== undefined) return [];
+    return source ? { split, fold, threads: this.startShareThreads(split, source) } : undefined;
+  }
+
+  private startShareThreads(split: SplitPass, source: StoreSource): ShareThread[] {
     const onServerProcess = serverPoolSettings(this.pool)?.onLocalServerProcess;
     const threads: ShareThread[] = [];
     for (let index = 1; index < split.shares; index++) {
-      threads.push(new ShareThread(source, this.projection, { index, of: split.shares }, this.maxBytes() / split.shares, onServerProcess));
+      threads.push(new ShareThread(source, this.projection, { index, of: split.shares }, this.shareMaxBytes(split), onServerProcess));
     }
     return threads;
+  }
+
+  /** Threads have a heap each; in this thread the shares share one. */
+  private shareMaxBytes(split: SplitPass): number {
+    return split.in === 'threads' ? this.maxBytes() / split.shares : this.maxBytes();
   }
 
   private maxBytes(): number {
@@ -351,6 +358,13 @@ async function eachAtMost<T>(limit: number, items: readonly T[], work: (item: T)
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   if (failure) throw failure.error;
+}
+
+/** A first pass to split: the fold of its first share, and the threads of the others (if in threads). */
+interface PlannedSplit {
+  readonly split: SplitPass;
+  readonly fold: SplitFold;
+  readonly threads: readonly ShareThread[];
 }
 
 class RateMeter {
