@@ -22,6 +22,39 @@ describe.each(testBackends())('read-model migrations on $name', (backend) => {
     }
   });
 
+  it('makes identifiers and codes compare byte by byte, keeps names in the database collation, and can undo it', async () => {
+    const db = await backend.create();
+    try {
+      const dataSource = await openReadModels(db.pool);
+      const collations = async () =>
+        Object.fromEntries(
+          (
+            await dataSource.query(
+              `SELECT table_name || '.' || column_name AS column, coalesce(collation_name, 'default') AS collation FROM information_schema.columns
+                WHERE table_schema = current_schema() AND (table_name, column_name) IN
+                  (('rm_ledger_entries', 'entry_id'), ('rm_ledger_entries', 'unit_id'), ('rm_year_stats', 'metric'), ('rm_awards', 'award_id'),
+                   ('rm_models', 'title'), ('rm_awards', 'recipient_name'))`,
+            )
+          ).map((row: { column: string; collation: string }) => [row.column, row.collation]),
+        );
+      expect(await collations()).toEqual({
+        'rm_ledger_entries.entry_id': 'C',
+        'rm_ledger_entries.unit_id': 'C',
+        'rm_year_stats.metric': 'C',
+        'rm_awards.award_id': 'C',
+        'rm_models.title': 'default',
+        'rm_awards.recipient_name': 'default',
+      });
+      // Byte order: upper case before lower case, whatever the database's locale says.
+      await dataSource.query(`INSERT INTO rm_phases (phase_id, name, starts_on, ends_on) VALUES ('b', 'b', '2021-01-01', '2021-12-31'), ('B', 'B', '2021-01-01', '2021-12-31'), ('a', 'a', '2021-01-01', '2021-12-31')`);
+      expect((await dataSource.query('SELECT phase_id FROM rm_phases ORDER BY phase_id')).map((row: { phase_id: string }) => row.phase_id)).toEqual(['B', 'a', 'b']);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(Object.values(await collations())).toEqual(Array(6).fill('default'));
+    } finally {
+      await db.dispose();
+    }
+  });
+
   it('carries year and month rows over into year rows, dropping per-day and per-phase rows', async () => {
     const db = await backend.create();
     try {

@@ -5,8 +5,15 @@ import { InitialReadModels1764000000000 } from './migrations/1764000000000-initi
 import { YearStatRows1764900000000 } from './migrations/1764900000000-year-stat-rows.js';
 import { RebuildJournal1764950000000 } from './migrations/1764950000000-rebuild-journal.js';
 import { SubtreeStats1765000000000 } from './migrations/1765000000000-subtree-stats.js';
+import { ByteOrderCodes1765100000000 } from './migrations/1765100000000-byte-order-codes.js';
 
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, YearStatRows1764900000000, RebuildJournal1764950000000, SubtreeStats1765000000000];
+export const READ_MODEL_MIGRATIONS = [
+  InitialReadModels1764000000000,
+  YearStatRows1764900000000,
+  RebuildJournal1764950000000,
+  SubtreeStats1765000000000,
+  ByteOrderCodes1765100000000,
+];
 
 /**
  * A TypeORM DataSource over an already open pool (a pg.Pool on the PostgreSQL server, or

@@ -31,14 +31,19 @@ interface LoggedEventRow {
   position: string;
   tx_id: string;
   data: unknown;
-  metadata: Record<string, unknown>;
 }
 
-interface ShareEventRow extends LoggedEventRow {
+/** A row of loggedColumns: the metadata keys asked for, a column each. */
+interface ProjectedEventRow extends LoggedEventRow {
+  readonly [metadataKey: `meta_${number}`]: unknown;
+}
+
+interface ShareEventRow extends ProjectedEventRow {
   other_share: boolean;
 }
 
 interface EventRow extends LoggedEventRow {
+  metadata: Record<string, unknown>;
   event_id: string;
   stream_revision: string;
   recorded_at: Date;
@@ -174,7 +179,7 @@ export class PostgresEventStore implements EventStore {
         [from.txId.toString(), from.position.toString(), limit, ...(metadataKeys ?? [])],
       );
     if (!metadataKeys) return (await page<EventRow>(EVENT_COLUMNS)).rows.map(toRecordedEvent);
-    return (await page<LoggedEventRow>(loggedColumns(metadataKeys, 4))).rows.map(toLoggedEvent);
+    return (await page<ProjectedEventRow>(loggedColumns(metadataKeys, 4))).rows.map((row) => toLoggedEvent(row, metadataOf(row, metadataKeys)));
   }
 
   async readShare({ after, limit, metadataKeys, share, typesOfEveryShare, through }: ShareReadOptions): Promise<LoggedEvent[]> {
@@ -202,7 +207,10 @@ export class PostgresEventStore implements EventStore {
         ...metadataKeys,
       ],
     );
-    return rows.map((row) => (row.other_share ? { ...toLoggedEvent(row), otherShare: true } : toLoggedEvent(row)));
+    return rows.map((row) => {
+      const event = toLoggedEvent(row, metadataOf(row, metadataKeys));
+      return row.other_share ? { ...event, otherShare: true } : event;
+    });
   }
 
   sourceForThreads(): StoreSource | undefined {
@@ -388,13 +396,25 @@ export class PostgresEventStore implements EventStore {
 
 /**
  * A projection's columns, the metadata narrowed by the server to `metadataKeys` (parameters
- * from `$firstParameter` on): the metadata (actor, hash chain) is most of what a projection
- * would otherwise receive and parse only to drop (1,000,000 events read ~1.9x faster), and
- * the recording time (a date to parse) and id are a third of the rest.
+ * from `$firstParameter` on), a column each: the metadata (actor, hash chain) is most of
+ * what a projection would otherwise receive and parse only to drop (1,000,000 events read
+ * ~1.9x faster), and the recording time (a date to parse) and id are a third of the rest.
+ * A column per key, not one object built by the server, saves both sides an object per
+ * event (~0.4 s of the server's CPU and ~0.3 s of Node.js's per 1,000,000 events).
  */
 function loggedColumns(metadataKeys: readonly string[], firstParameter: number): string {
-  const pairs = metadataKeys.map((_, i) => `$${i + firstParameter}::text, metadata->$${i + firstParameter}`);
-  return `type, stream_name, position, tx_id, data, jsonb_strip_nulls(jsonb_build_object(${pairs.join(', ')})) AS metadata`;
+  const values = metadataKeys.map((_, i) => `metadata->$${i + firstParameter} AS meta_${i}`);
+  return ['type', 'stream_name', 'position', 'tx_id', 'data', ...values].join(', ');
+}
+
+/** The metadata of a row of loggedColumns; a key absent, or null, is left out. */
+function metadataOf(row: ProjectedEventRow, metadataKeys: readonly string[]): Record<string, unknown> {
+  const metadata: Record<string, unknown> = {};
+  for (let i = 0; i < metadataKeys.length; i++) {
+    const value = row[`meta_${i}`];
+    if (value !== null && value !== undefined) metadata[metadataKeys[i]!] = value;
+  }
+  return metadata;
 }
 
 /** Opens, in this thread, the log another thread's store described (see EventStore.sourceForThreads). */
@@ -408,20 +428,20 @@ export function openStoreSource(source: StoreSource, options: { onLocalServerPro
   return new PostgresEventStore(pool, { ownsPool: true });
 }
 
-function toLoggedEvent(row: LoggedEventRow): LoggedEvent {
+function toLoggedEvent(row: LoggedEventRow, metadata: Record<string, unknown>): LoggedEvent {
   return {
     type: row.type,
     streamName: row.stream_name,
     position: BigInt(row.position),
     checkpoint: formatCheckpoint({ txId: row.tx_id, position: row.position }),
     data: row.data,
-    metadata: row.metadata,
+    metadata,
   };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
-    ...toLoggedEvent(row),
+    ...toLoggedEvent(row, row.metadata),
     eventId: row.event_id,
     revision: BigInt(row.stream_revision),
     recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
