@@ -4,7 +4,7 @@ import { copyInto } from '../sql/copy-into.js';
 import { inOwnerOrder } from './in-key-order.js';
 import { PairIndex } from './pair-index.js';
 import type { Column } from '../sql/unnest-upsert.js';
-import { toNumericText } from './stats-accumulator.js';
+import { roundedSum } from './stats-accumulator.js';
 
 const SEPARATOR = '\u0000';
 
@@ -180,8 +180,8 @@ export class MonthSumRows {
       ...this.keyColumns.map(
         (column, i): Column<SlotRow> => ({ name: column.name, type: column.type, value: i === 0 ? (row) => row.owner : (row) => row.rest[i - 1]! }),
       ),
-      { name: 'total', type: 'numeric', value: (row) => toNumericText(sumOfMonths(row)) },
-      ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => toNumericText(row.block[row.at + i]!) })),
+      { name: 'total', type: 'numeric', value: (row) => roundedSum(sumOfMonths(row)) },
+      ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => roundedSum(row.block[row.at + i]!) })),
     ];
   }
 }

@@ -59,8 +59,17 @@ export class StatsAccumulator {
  * carry at most a few decimals, so six decimal places written as text are exact.
  */
 export function toNumericText(value: number): string {
-  if (value === 0) return '0'; // most months of a year row: no rounding to do
+  return String(roundedSum(value));
+}
+
+/**
+ * A sum with its rounding noise taken off (see toNumericText), still a number: COPY text
+ * writes a number as it is, where a string must first be searched for characters to
+ * escape (~11,000,000 values of year rows a rebuild).
+ */
+export function roundedSum(value: number): number {
+  if (value === 0) return 0; // most months of a year row, -0 included: no rounding to do
   // Counts and workdays: whole, with no noise to round away (toFixed costs ~0.5 s a rebuild).
-  if (Number.isSafeInteger(value)) return String(value);
-  return Number(value.toFixed(6)).toString();
+  if (Number.isSafeInteger(value)) return value;
+  return Number(value.toFixed(6));
 }
