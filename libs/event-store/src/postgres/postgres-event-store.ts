@@ -179,7 +179,7 @@ export class PostgresEventStore implements EventStore {
         [from.txId.toString(), from.position.toString(), limit, ...(metadataKeys ?? [])],
       );
     if (!metadataKeys) return (await page<EventRow>(EVENT_COLUMNS)).rows.map(toRecordedEvent);
-    return (await page<ProjectedEventRow>(loggedColumns(metadataKeys, 4))).rows.map((row) => toLoggedEvent(row, metadataOf(row, metadataKeys)));
+    return (await page<ProjectedEventRow>(loggedColumns(metadataKeys, 4))).rows.map((row) => toProjectedEvent(row, metadataKeys));
   }
 
   async readShare({ after, limit, metadataKeys, share, typesOfEveryShare, through }: ShareReadOptions): Promise<LoggedEvent[]> {
@@ -208,7 +208,7 @@ export class PostgresEventStore implements EventStore {
       ],
     );
     return rows.map((row) => {
-      const event = toLoggedEvent(row, metadataOf(row, metadataKeys));
+      const event = toProjectedEvent(row, metadataKeys);
       return row.other_share ? { ...event, otherShare: true } : event;
     });
   }
@@ -407,14 +407,14 @@ function loggedColumns(metadataKeys: readonly string[], firstParameter: number):
   return ['type', 'stream_name', 'position', 'tx_id', 'data', ...values].join(', ');
 }
 
-/** The metadata of a row of loggedColumns; a key absent, or null, is left out. */
-function metadataOf(row: ProjectedEventRow, metadataKeys: readonly string[]): Record<string, unknown> {
+/** The event of a row of loggedColumns; a metadata key absent, or null, is left out. */
+function toProjectedEvent(row: ProjectedEventRow, metadataKeys: readonly string[]): LoggedEvent {
   const metadata: Record<string, unknown> = {};
   for (let i = 0; i < metadataKeys.length; i++) {
     const value = row[`meta_${i}`];
     if (value !== null && value !== undefined) metadata[metadataKeys[i]!] = value;
   }
-  return metadata;
+  return toLoggedEvent(row, metadata);
 }
 
 /** Opens, in this thread, the log another thread's store described (see EventStore.sourceForThreads). */

@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, LogShare, LoggedEvent, StoreSource } from '#event-store';
+import type { EventStore, LogShare, StoreSource } from '#event-store';
 import { isSplitFold, type Projection, type SplitFold } from '../projection.js';
-import { foldShare } from './fold-share.js';
+import { foldShare, type ShareFolded } from './fold-share.js';
 
 /** One share of the log as its fold hands it over: its rows, or none when it outgrew its memory. */
-export type FoldedShareRows =
-  | { readonly complete: true; readonly processed: number; readonly last: LoggedEvent | undefined; readonly rows: unknown }
-  | { readonly complete: false };
+export type FoldedShareRows = (Extract<ShareFolded, { complete: true }> & { readonly rows: unknown }) | Extract<ShareFolded, { complete: false }>;
 
 /** The fold of one share (not the first) of the log, running beside the first share's. */
 export interface ShareFolder {
