@@ -5,23 +5,18 @@ import { PairIndex } from './pair-index.js';
 const PATH_VERSIONS = 1 << 16;
 
 /**
- * The key ids (see MonthSumRows.restId) of a fact's year row and subtree rows, found by
- * numbers: a key's string is built and hashed once per distinct key (a few hundred), not
- * twice per fact (~2,600,000 a rebuild of 1,000,000 events).
+ * The key id (see MonthSumRows.restId) of a fact's year row, found by numbers: a key's
+ * string is built and hashed once per distinct key (a few hundred), not once per fact
+ * (~1,000,000 a rebuild of 1,000,000 events).
  */
 export class FactKeyIds {
   /** field → metric → the pair's number. */
   private readonly pairs = new Map<string, Map<string, number>>();
   /** (pair, year × PATH_VERSIONS + path version) → key id in `own`. */
   private readonly ownIds = new PairIndex();
-  /** (pair, year) → key id in `subtree`. */
-  private readonly subtreeIds = new PairIndex();
   private pairCount = 0;
 
-  constructor(
-    private readonly own: MonthSumRows,
-    private readonly subtree: MonthSumRows,
-  ) {}
+  constructor(private readonly own: MonthSumRows) {}
 
   /** The id of (year, path version, field, metric) in `own`. */
   ownId(year: number, pathVersion: number, field: string, metric: string): number {
@@ -30,14 +25,6 @@ export class FactKeyIds {
     const second = year * PATH_VERSIONS + pathVersion;
     let id = this.ownIds.get(pair, second);
     if (id < 0) this.ownIds.set(pair, second, (id = this.own.restId(keyRest(year, pathVersion, field, metric))));
-    return id;
-  }
-
-  /** The id of (year, field, metric) in `subtree`. */
-  subtreeId(year: number, field: string, metric: string): number {
-    const pair = this.pairOf(field, metric);
-    let id = this.subtreeIds.get(pair, year);
-    if (id < 0) this.subtreeIds.set(pair, year, (id = this.subtree.restId(keyRest(year, field, metric))));
     return id;
   }
 

@@ -4,12 +4,11 @@ import { keyRest, MonthSumRows } from './month-sum-rows.js';
 describe('FactKeyIds', () => {
   const tables = () => {
     const own = new MonthSumRows('own', [{ name: 'unit_id', type: 'text' }]);
-    const subtree = new MonthSumRows('subtree', [{ name: 'ancestor_id', type: 'text' }]);
-    return { own, subtree, ids: new FactKeyIds(own, subtree) };
+    return { own, ids: new FactKeyIds(own) };
   };
 
-  it("answers the tables' own key ids, one per distinct key, whatever the string objects", () => {
-    const { own, subtree, ids } = tables();
+  it("answers the table's own key ids, one per distinct key, whatever the string objects", () => {
+    const { own, ids } = tables();
     const facts: [number, number, string, string][] = [
       [2023, 0, 'unclassified', 'workdays'],
       [2023, 1, 'unclassified', 'workdays'],
@@ -23,11 +22,9 @@ describe('FactKeyIds', () => {
       const freshField = [...field].join('');
       const freshMetric = [...metric].join('');
       expect(ids.ownId(year, pathVersion, freshField, freshMetric)).toBe(own.restId(keyRest(year, pathVersion, field, metric)));
-      expect(ids.subtreeId(year, freshField, freshMetric)).toBe(subtree.restId(keyRest(year, field, metric)));
     }
     const distinctOwn = new Set(facts.map(([year, pathVersion, field, metric]) => ids.ownId(year, pathVersion, field, metric)));
-    const distinctSubtree = new Set(facts.map(([year, , field, metric]) => ids.subtreeId(year, field, metric)));
-    expect([distinctOwn.size, distinctSubtree.size]).toEqual([6, 5]);
+    expect(distinctOwn.size).toBe(6);
   });
 
   it('keeps path versions past what the numbered keys hold apart', () => {

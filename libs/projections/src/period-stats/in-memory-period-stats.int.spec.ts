@@ -2,7 +2,7 @@ import type { DomainEvent } from '#domain';
 import { inTransaction, type EventStore, type RecordedEvent, type RepeatedKeys, type SqlPool } from '#event-store';
 import { openReadModels } from '#read-models';
 import { pgliteBackend } from '../../../event-store/src/testing/test-databases.js';
-import type { ProjectedEvent } from '../projection.js';
+import { isSplitFold, type ProjectedEvent } from '../projection.js';
 import { nonZeroSubtreeRows, subtreeSumDisagreements } from '../testing/subtree-sums.js';
 import { PeriodStatsProjection } from './period-stats.projection.js';
 
@@ -84,39 +84,95 @@ async function snapshot(pool: SqlPool): Promise<Record<string, string[]>> {
   return tables;
 }
 
+/**
+ * The history projected by live batches of one event, of all and of three, then folded in
+ * memory: the same rows each time. Returns the live rows.
+ */
+async function expectFoldAsLive(pool: SqlPool, history: readonly DomainEvent[]): Promise<Record<string, string[]>> {
+  const projection = new PeriodStatsProjection();
+  const events = recorded(history);
+  await inTransaction(pool, (tx) => tx.query(`TRUNCATE ${TABLES.join(', ')}`));
+  for (const event of events) await inTransaction(pool, (tx) => projection.apply(tx, [event]));
+  const live = await snapshot(pool);
+  // Each ancestor's subtree sums followed the merges: they are what the closure table gives.
+  expect(await subtreeSumDisagreements(pool)).toEqual([]);
+
+  // The same rows whatever the batches: the whole history in one, then in threes.
+  for (const size of [events.length, 3]) {
+    await inTransaction(pool, (tx) => tx.query(`TRUNCATE ${TABLES.join(', ')}`));
+    for (let start = 0; start < events.length; start += size) {
+      await inTransaction(pool, (tx) => projection.apply(tx, events.slice(start, start + size)));
+    }
+    expect(await snapshot(pool)).toEqual(live);
+  }
+
+  const fold = projection.foldInMemory();
+  await fold.apply(events);
+  await inTransaction(pool, async (tx) => {
+    await tx.query(`TRUNCATE ${TABLES.join(', ')}`); // emptied in the write's transaction, as a rebuild does
+    for (const load of fold.loads()) await load.write(tx);
+  });
+  expect(await snapshot(pool)).toEqual(live);
+  return live;
+}
+
 describe('period-stats folded in memory', () => {
+  let db: Awaited<ReturnType<typeof pgliteBackend.create>>;
+  beforeAll(async () => {
+    db = await pgliteBackend.create();
+    await openReadModels(db.pool);
+  });
+  afterAll(() => db?.dispose());
+
   it('writes exactly the rows the live batches write, whatever their size, through nested merges', async () => {
-    const db = await pgliteBackend.create();
-    try {
-      await openReadModels(db.pool);
-      const projection = new PeriodStatsProjection();
-      const events = recorded(HISTORY);
-      for (const event of events) await inTransaction(db.pool, (tx) => projection.apply(tx, [event]));
-      const live = await snapshot(db.pool);
-      expect(live.rm_unit_path_closure!.length).toBeGreaterThan(30);
-      // Each ancestor's subtree sums followed the merges: they are what the closure table gives.
-      expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(3);
-      expect(await subtreeSumDisagreements(db.pool)).toEqual([]);
+    const live = await expectFoldAsLive(db.pool, HISTORY);
+    expect(live.rm_unit_path_closure!.length).toBeGreaterThan(30);
+    expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(3);
+  });
 
-      // The same rows whatever the batches: the whole history in one, then in threes.
-      for (const size of [events.length, 3]) {
-        await inTransaction(db.pool, (tx) => tx.query(`TRUNCATE ${TABLES.join(', ')}`));
-        for (let start = 0; start < events.length; start += size) {
-          await inTransaction(db.pool, (tx) => projection.apply(tx, events.slice(start, start + size)));
-        }
-        expect(await snapshot(db.pool)).toEqual(live);
-      }
+  describe('rows of zeros a merge leaves, moved with a later merge of the unit they lie at', () => {
+    const history = [
+      unit('vn', null),
+      unit('p1', 'vn'),
+      unit('p2', 'vn'),
+      unit('p3', 'vn'),
+      unit('c1', 'p1'),
+      unit('c2', 'p1'),
+      workdays('w1', 'c1', '2022-05-05', 3),
+      workdays('w2', 'c2', '2023-05-05', 4),
+      // p1 keeps a row of zeros for 2022; then p1 itself moves under p3, which gets that row too.
+      merge('c1', 'p2', '2024-01-01'),
+      merge('p1', 'p3', '2024-02-01'),
+    ];
+    let live: Record<string, string[]>;
+    beforeAll(async () => {
+      live = await expectFoldAsLive(db.pool, history);
+    });
 
-      const fold = projection.foldInMemory();
-      await fold.apply(events);
+    it('are kept where the live batches keep them', () => {
+      const zeros2022 = live.rm_subtree_stats!.map((row) => JSON.parse(row) as { ancestor_id: string; year: number; total: string });
+      expect(zeros2022.filter((row) => row.year === 2022 && Number(row.total) === 0).map((row) => row.ancestor_id).sort()).toEqual(['p1', 'p3']);
+    });
+
+    it("are kept when the fold is split by stream and only another share's facts made them", async () => {
+      const events = recorded(history);
+      const inSecond = (event: ProjectedEvent) => event.recorded.streamName === 'ledger-c1';
+      const first = new PeriodStatsProjection().foldInMemory();
+      const second = new PeriodStatsProjection().foldInMemory();
+      if (!isSplitFold(first) || !isSplitFold(second)) throw new Error('period-stats can be split');
+      await first.apply(events.filter((event) => !inSecond(event)));
+      await second.apply(
+        events.flatMap((event) =>
+          inSecond(event) ? [event] : first.typesOfEveryShare.includes(event.event.type) ? [{ ...event, recorded: { ...event.recorded, otherShare: true as const } }] : [],
+        ),
+      );
+      first.mergeShare(second.takeShare().rows);
       await inTransaction(db.pool, async (tx) => {
-        await tx.query(`TRUNCATE ${TABLES.join(', ')}`); // emptied in the write's transaction, as a rebuild does
-        for (const load of fold.loads()) await load.write(tx);
+        await tx.query(`TRUNCATE ${TABLES.join(', ')}`);
+        for (const load of first.loads()) await load.write(tx);
       });
       expect(await snapshot(db.pool)).toEqual(live);
-    } finally {
-      await db.dispose();
-    }
+    });
   });
 
   describe("with the store's search for entry ids met again, which answers while the pass folds", () => {

@@ -9,8 +9,9 @@ import { applyPeriodStatsEvent, ledgerUnitOf, type PeriodStatsState } from './pe
 import type { AwardRow, EntryRow, ModelRow } from './read-model-rows.js';
 import { AWARD_COLUMNS, ENTRY_COLUMNS, MODEL_COLUMNS, PHASE_COLUMNS } from './read-model-tables.js';
 import type { StatDelta } from './stats-accumulator.js';
-import { keyRest, MonthSumRows, type MonthSums } from './month-sum-rows.js';
+import { MonthSumRows, type MonthSums } from './month-sum-rows.js';
 import { FactKeyIds } from './fact-key-ids.js';
+import { EndOfLogSubtreeSums, type SubtreeRowsMade } from './end-of-log-subtree-sums.js';
 
 type PhaseDefinition = DomainEventOf<'PhaseDefined'>['data'];
 
@@ -29,7 +30,7 @@ interface PeriodStatsShare {
   readonly models: readonly Uint8Array[];
   readonly awards: readonly Uint8Array[];
   readonly own: MonthSums;
-  readonly subtree: MonthSums;
+  readonly subtreeRowsMade: SubtreeRowsMade;
 }
 
 /**
@@ -76,14 +77,9 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
     { name: 'field', type: 'text' },
     { name: 'metric', type: 'text' },
   ]);
-  /** rm_subtree_stats: at each current strict ancestor of the recording unit. */
-  private readonly subtree = new MonthSumRows('rm_subtree_stats', [
-    { name: 'ancestor_id', type: 'text' },
-    { name: 'year', type: 'integer' },
-    { name: 'field', type: 'text' },
-    { name: 'metric', type: 'text' },
-  ]);
-  private readonly keys = new FactKeyIds(this.own, this.subtree);
+  /** rm_subtree_stats: at each current strict ancestor of the recording unit, summed at the end. */
+  private readonly subtree = new EndOfLogSubtreeSums(this.own);
+  private readonly keys = new FactKeyIds(this.own);
   private readonly phases = new Map<string, PhaseDefinition>();
 
   /**
@@ -135,9 +131,9 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
       models: models.take(),
       awards: awards.take(),
       own: this.own.sums(),
-      subtree: this.subtree.sums(),
+      subtreeRowsMade: this.subtree.rowsMade(),
     };
-    const arrays = [rows.own, rows.subtree].flatMap((sums) => [sums.slotOwners, sums.slotRests, sums.months]);
+    const arrays = [rows.own.slotOwners, rows.own.slotRests, rows.own.months];
     return { rows, transfer: [...rows.entries, ...rows.models, ...rows.awards, ...arrays].filter(ownsItsBuffer).map((view) => view.buffer as ArrayBuffer) };
   }
 
@@ -147,7 +143,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
     this.otherModels.adopt(rows.models);
     this.otherAwards.adopt(rows.awards);
     this.own.addAll(rows.own);
-    this.subtree.addAll(rows.subtree);
+    this.subtree.adoptRowsMade(rows.subtreeRowsMade);
   }
 
   /**
@@ -181,7 +177,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
           await this.otherModels.copyInto(tx, 'rm_models');
         },
       },
-      { tables: ['rm_subtree_stats'], write: (tx) => this.subtree.write(tx) },
+      { tables: ['rm_subtree_stats'], write: (tx) => this.subtree.sum((unitId) => this.tree.strictAncestorsOf(unitId)).write(tx) },
       { tables: ['rm_units', 'rm_unit_closure', 'rm_unit_path_closure'], write: (tx) => this.tree.write(tx) },
       { tables: ['rm_phases'], write: (tx) => copyInto(tx, 'rm_phases', PHASE_COLUMNS, this.phases.values()) },
     ];
@@ -212,8 +208,6 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
   addStat(delta: StatDelta): void {
     const { year, month } = yearAndMonthOf(delta.day);
     this.own.add(delta.unitId, this.keys.ownId(year, delta.pathVersion, delta.field, delta.metric), month, delta.amount);
-    const rest = this.keys.subtreeId(year, delta.field, delta.metric);
-    for (const ancestorId of this.tree.strictAncestorsOf(delta.unitId)) this.subtree.add(ancestorId, rest, month, delta.amount);
   }
 
   pathVersionOf(unitId: string): number {
@@ -224,33 +218,11 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
     this.tree.register(unit);
   }
 
-  /** As the SQL of unit-tree.ts: the merged subtree's sums move to its new ancestors. */
+  /** The merged subtree's sums move to its new ancestors as the tree does (see EndOfLogSubtreeSums). */
   mergeUnit(merge: DomainEventOf<'UnitMerged'>['data']): void {
     const { losing, gaining } = this.tree.ancestorShift(merge.unitId, merge.intoUnitId);
-    if (losing.length + gaining.length > 0) {
-      const moved = this.subtreeSums(merge.unitId);
-      for (const [rest, months] of moved) {
-        for (const ancestorId of losing) this.subtree.addMonths(ancestorId, rest, months, -1);
-        for (const ancestorId of gaining) this.subtree.addMonths(ancestorId, rest, months, 1);
-      }
-    }
+    this.subtree.merging(merge.unitId, this.tree.unitsUnder(merge.unitId), [...losing, ...gaining]);
     this.tree.merge(merge);
-  }
-
-  /**
-   * The sums of a unit's subtree per year × field × metric (by rm_subtree_stats' key id):
-   * its own rows (every path version) and its subtree rows.
-   */
-  private subtreeSums(unitId: string): Map<number, Float64Array> {
-    const sums = new Map<number, Float64Array>();
-    const addTo = (restId: number, months: Float64Array) => {
-      let sum = sums.get(restId);
-      if (!sum) sums.set(restId, (sum = new Float64Array(12)));
-      for (let i = 0; i < 12; i++) sum[i]! += months[i]!;
-    };
-    for (const { rest: [year, , field, metric], months } of this.own.rowsOf(unitId)) addTo(this.subtree.restId(keyRest(year!, field!, metric!)), months);
-    for (const { restId, months } of this.subtree.rowsOf(unitId)) addTo(restId, months);
-    return sums;
   }
 
   /**

@@ -40,6 +40,11 @@ export class InMemoryUnitTree {
     return strict;
   }
 
+  /** The unit and every unit below it now (none for a unit not in the tree). */
+  unitsUnder(unitId: string): Iterable<string> {
+    return this.descendants.get(unitId)?.keys() ?? [];
+  }
+
   /**
    * The ancestors a merge takes from the merged unit's subtree and those it gives it (those
    * it keeps in neither): the strict ancestors of `unitId`, and `intoUnitId` with its own.

@@ -15,7 +15,7 @@ export interface KeyColumn {
 }
 
 /** One row as written: its owner, the key parts after it, and where its twelve months lie. */
-interface SlotRow {
+export interface SlotRow {
   readonly owner: string;
   readonly rest: readonly string[];
   readonly block: Float64Array;
@@ -50,6 +50,9 @@ export interface MonthSums {
   readonly months: Float64Array;
 }
 
+/** More slots than a table of year rows will have: a slot's number and its key's rank share one number. */
+const SLOTS = 2 ** 32;
+
 /** Rows per block of months: the months live in blocks that are never copied as rows come. */
 const BLOCK_ROWS = 4096;
 
@@ -62,9 +65,9 @@ const BLOCK_ROWS = 4096;
  */
 export class MonthSumRows {
   private readonly restIds = new Map<string, number>();
-  private readonly restParts: (readonly string[])[] = [];
+  private readonly keyParts: (readonly string[])[] = [];
   /** owner → its number, by which its rows are filed, and each owner's slots in the order they came. */
-  private readonly owners = new Map<string, number>();
+  private readonly ownerNumbers = new Map<string, number>();
   private readonly ownerSlots: number[][] = [];
   /** (owner number, key id) → slot. */
   private readonly slots = new PairIndex();
@@ -85,11 +88,21 @@ export class MonthSumRows {
   restId(rest: string): number {
     let id = this.restIds.get(rest);
     if (id === undefined) {
-      id = this.restParts.length;
+      id = this.keyParts.length;
       this.restIds.set(rest, id);
-      this.restParts.push(rest.split(SEPARATOR));
+      this.keyParts.push(rest.split(SEPARATOR));
     }
     return id;
+  }
+
+  /** The key parts after the owner that `restId` stands for. */
+  restParts(restId: number): readonly string[] {
+    return this.keyParts[restId]!;
+  }
+
+  /** Every owner that has rows. */
+  owners(): Iterable<string> {
+    return this.ownerNumbers.keys();
   }
 
   /** Adds `amount` to month 1-12 of the row `owner` × `restId`. */
@@ -107,11 +120,11 @@ export class MonthSumRows {
   }
 
   *rowsOf(owner: string): Generator<OwnedRow> {
-    const number = this.owners.get(owner);
+    const number = this.ownerNumbers.get(owner);
     for (const slot of number === undefined ? [] : this.ownerSlots[number]!) {
       const restId = this.slotRests[slot]!;
       const at = monthsAt(slot);
-      yield { restId, rest: this.restParts[restId]!, months: this.blockOf(slot).subarray(at, at + 12) };
+      yield { restId, rest: this.keyParts[restId]!, months: this.blockOf(slot).subarray(at, at + 12) };
     }
   }
 
@@ -130,7 +143,7 @@ export class MonthSumRows {
         i++;
       }
     }
-    return { rests: this.restParts, owners: [...this.owners.keys()], slotOwners, slotRests, months };
+    return { rests: this.keyParts, owners: [...this.ownerNumbers.keys()], slotOwners, slotRests, months };
   }
 
   /** Adds another's rows of the same table to these, row by row. */
@@ -142,22 +155,45 @@ export class MonthSumRows {
   }
 
   async write(tx: SqlClient): Promise<void> {
-    await copyInto(tx, this.table, this.columns(), this.slotRows());
+    await copyInto(tx, this.table, this.columns(), this.rowsInKeyOrder());
   }
 
-  private *slotRows(): Generator<SlotRow> {
-    for (const [owner, number] of inOwnerOrder(this.owners)) {
-      for (const slot of this.ownerSlots[number]!) {
-        yield { owner, rest: this.restParts[this.slotRests[slot]!]!, block: this.blockOf(slot), at: monthsAt(slot) };
+  /**
+   * Every row in the order of the table's primary key. The index is built after the load
+   * (see loadShadowTables), and PostgreSQL's sort finds input already in order in one pass:
+   * the year rows' key took 0.55 s to build against 0.94 s with each owner's rows in the
+   * order they came (650,000 rows). Sorting here costs a few hundred key ids, then each
+   * owner's few dozen rows.
+   */
+  *rowsInKeyOrder(): Generator<SlotRow> {
+    const ranks = this.restRanks();
+    for (const [owner, number] of inOwnerOrder(this.ownerNumbers)) {
+      // An owner has one row per key id: its slots sorted as numbers rank × SLOTS + slot,
+      // with no comparator to call (~25 ms per 900,000 rows against ~240 ms with one).
+      const slots = this.ownerSlots[number]!;
+      const order = new Float64Array(slots.length);
+      for (let i = 0; i < slots.length; i++) order[i] = ranks[this.slotRests[slots[i]!]!]! * SLOTS + slots[i]!;
+      for (const ranked of order.sort()) {
+        const slot = ranked % SLOTS;
+        yield { owner, rest: this.keyParts[this.slotRests[slot]!]!, block: this.blockOf(slot), at: monthsAt(slot) };
       }
     }
   }
 
+  /** Each key id's place in the order of the key columns after the owner. */
+  private restRanks(): Int32Array {
+    const types = this.keyColumns.slice(1).map((column) => column.type);
+    const ids = this.keyParts.map((_, id) => id).sort((a, b) => compareKeyParts(this.keyParts[a]!, this.keyParts[b]!, types));
+    const ranks = new Int32Array(ids.length);
+    ids.forEach((id, rank) => (ranks[id] = rank));
+    return ranks;
+  }
+
   private slotOf(owner: string, restId: number): number {
-    let number = this.owners.get(owner);
+    let number = this.ownerNumbers.get(owner);
     if (number === undefined) {
       number = this.ownerSlots.length;
-      this.owners.set(owner, number);
+      this.ownerNumbers.set(owner, number);
       this.ownerSlots.push([]);
     }
     let slot = this.slots.get(number, restId);
@@ -184,6 +220,19 @@ export class MonthSumRows {
       ...MONTH_COLUMNS.map((name, i): Column<SlotRow> => ({ name, type: 'numeric', value: (row) => roundedSum(row.block[row.at + i]!) })),
     ];
   }
+}
+
+/**
+ * Integers by value; text by UTF-16 code unit, which is the byte order of the key columns'
+ * collation "C" for every character outside the surrogate pairs (codes are ASCII).
+ */
+function compareKeyParts(a: readonly string[], b: readonly string[], types: readonly KeyColumn['type'][]): number {
+  for (let i = 0; i < types.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (types[i] === 'integer') return Number(a[i]) - Number(b[i]);
+    return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
 }
 
 /** Where a slot's twelve months start in its block. */

@@ -25,4 +25,32 @@ describe('MonthSumRows', () => {
     expect([...sums.rowsOf('p1')].map((r) => [r.rest, [...r.months]])).toEqual([[['2024'], [0, -1, 0, -3, -4, -5, -6, -7, -8, -9, -10, -11]]]);
     expect([...sums.rowsOf('p2')].map((r) => [r.rest, [...r.months]])).toEqual([[['2024'], months]]);
   });
+
+  it('gives its rows in the order of the primary key: owners, then integers by value and text by code', () => {
+    const sums = new MonthSumRows('rm_year_stats', [
+      { name: 'unit_id', type: 'text' },
+      { name: 'year', type: 'integer' },
+      { name: 'path_version', type: 'integer' },
+      { name: 'field', type: 'text' },
+    ]);
+    const came = [
+      ['u2', 2024, 0, 'economy'],
+      ['u1', 2024, 10, 'culture'],
+      ['u1', 2024, 9, 'economy'],
+      ['u1', 999, 0, 'economy'],
+      ['u1', 2024, 9, 'Zeta'],
+      ['u1', 2024, 9, 'culture'],
+      ['U1', 2030, 0, 'economy'],
+    ] as const;
+    for (const [owner, year, pathVersion, field] of came) sums.add(owner, sums.restId(keyRest(year, pathVersion, field)), 1, 1);
+    expect([...sums.rowsInKeyOrder()].map((row) => [row.owner, ...row.rest])).toEqual([
+      ['U1', '2030', '0', 'economy'],
+      ['u1', '999', '0', 'economy'],
+      ['u1', '2024', '9', 'Zeta'],
+      ['u1', '2024', '9', 'culture'],
+      ['u1', '2024', '9', 'economy'],
+      ['u1', '2024', '10', 'culture'],
+      ['u2', '2024', '0', 'economy'],
+    ]);
+  });
 });

@@ -1,0 +1,93 @@
+import { keyRest, MonthSumRows } from './month-sum-rows.js';
+
+/** Where a merge made rows of rm_subtree_stats: ancestor, then year, field and metric. */
+export type SubtreeRowsMade = readonly (readonly [ancestorId: string, ...rest: string[]])[];
+
+const NO_MONTHS = new Float64Array(12);
+
+/**
+ * rm_subtree_stats of a whole log, summed once at its end from the year rows (rm_year_stats)
+ * and the unit tree as it ends, not fact by fact: adding each fact at its unit's strict
+ * ancestors (2,000,000 additions a rebuild of 1,000,000 events) cost ~2 s of the pass.
+ *
+ * The live batches add each fact at the ancestors its unit has then, and a merge moves the
+ * merged subtree's sums from the ancestors it loses to those it gains (unit-tree.ts). Since a
+ * unit's facts are recorded only once it is in the tree, that comes to the year rows of each
+ * unit summed at its ancestors at the end of the log, but for the rows a merge made: the
+ * ancestors a subtree left keep a row for each of its keys (holding zeros), and those it
+ * joined get one even where its sums are nought. Those rows are noted as the merges come.
+ */
+export class EndOfLogSubtreeSums {
+  /** ancestor → subtree key ids (in `rows`) of the rows merges made there. */
+  private readonly made = new Map<string, Set<number>>();
+  /** year-row key id → the subtree key id of its year, field and metric; -1 until asked. */
+  private readonly subtreeIdOfOwn: number[] = [];
+  private readonly rows = new MonthSumRows('rm_subtree_stats', [
+    { name: 'ancestor_id', type: 'text' },
+    { name: 'year', type: 'integer' },
+    { name: 'field', type: 'text' },
+    { name: 'metric', type: 'text' },
+  ]);
+
+  private summed = false;
+
+  constructor(private readonly own: MonthSumRows) {}
+
+  /**
+   * Before `mergedUnitId` merges: `units` is its subtree, itself included, and `ancestors`
+   * those the subtree loses and those it gains. Each of them gets a row per key the moved
+   * sums have: the year rows of the subtree's units so far, and the rows made at the merged
+   * unit by earlier merges.
+   */
+  merging(mergedUnitId: string, units: Iterable<string>, ancestors: readonly string[]): void {
+    if (ancestors.length === 0) return;
+    const keys = new Set<number>(this.made.get(mergedUnitId));
+    for (const unitId of units) for (const { restId } of this.own.rowsOf(unitId)) keys.add(this.subtreeIdOf(restId));
+    for (const ancestorId of ancestors) {
+      let made = this.made.get(ancestorId);
+      if (made === undefined) this.made.set(ancestorId, (made = new Set()));
+      for (const key of keys) made.add(key);
+    }
+  }
+
+  /** The rows merges made, to hand to another share's fold (see adoptRowsMade). */
+  rowsMade(): SubtreeRowsMade {
+    const made: [string, ...string[]][] = [];
+    for (const [ancestorId, keys] of this.made) for (const key of keys) made.push([ancestorId, ...this.rows.restParts(key)]);
+    return made;
+  }
+
+  /** Adds the rows another share's merges made: a merge's keys are those of every share's year rows. */
+  adoptRowsMade(made: SubtreeRowsMade): void {
+    for (const [ancestorId, ...rest] of made) {
+      let keys = this.made.get(ancestorId);
+      if (keys === undefined) this.made.set(ancestorId, (keys = new Set()));
+      keys.add(this.rows.restId(keyRest(...rest)));
+    }
+  }
+
+  /** Sums the rows, once the year rows are whole; `strictAncestorsOf` answers with the tree as the log ends. */
+  sum(strictAncestorsOf: (unitId: string) => readonly string[]): MonthSumRows {
+    if (this.summed) throw new Error('The subtree sums are summed once, at the end of the log');
+    this.summed = true;
+    for (const unitId of this.own.owners()) {
+      const ancestors = strictAncestorsOf(unitId);
+      if (ancestors.length === 0) continue;
+      for (const { restId, months } of this.own.rowsOf(unitId)) {
+        const key = this.subtreeIdOf(restId);
+        for (const ancestorId of ancestors) this.rows.addMonths(ancestorId, key, months, 1);
+      }
+    }
+    for (const [ancestorId, keys] of this.made) for (const key of keys) this.rows.addMonths(ancestorId, key, NO_MONTHS, 1);
+    return this.rows;
+  }
+
+  private subtreeIdOf(ownId: number): number {
+    let id = this.subtreeIdOfOwn[ownId] ?? -1;
+    if (id < 0) {
+      const [year, , field, metric] = this.own.restParts(ownId);
+      this.subtreeIdOfOwn[ownId] = id = this.rows.restId(keyRest(year!, field!, metric!));
+    }
+    return id;
+  }
+}
