@@ -42,7 +42,7 @@ export class EndOfLogSubtreeSums {
   merging(mergedUnitId: string, units: Iterable<string>, ancestors: readonly string[]): void {
     if (ancestors.length === 0) return;
     const keys = new Set<number>(this.made.get(mergedUnitId));
-    for (const unitId of units) for (const { restId } of this.own.rowsOf(unitId)) keys.add(this.subtreeIdOf(restId));
+    for (const unitId of units) this.own.eachRowOf(unitId, (restId) => keys.add(this.subtreeIdOf(restId)));
     for (const ancestorId of ancestors) {
       let made = this.made.get(ancestorId);
       if (made === undefined) this.made.set(ancestorId, (made = new Set()));
@@ -66,19 +66,22 @@ export class EndOfLogSubtreeSums {
     }
   }
 
-  /** Sums the rows, once the year rows are whole; `strictAncestorsOf` answers with the tree as the log ends. */
-  sum(strictAncestorsOf: (unitId: string) => readonly string[]): MonthSumRows {
+  /**
+   * Sums the rows, once the year rows are whole, up the tree as the log ends (`bottomUp`:
+   * each unit with the one just above it, the deepest first): a unit's year rows and its
+   * subtree rows add into the unit above it, so each year row is added once, not once per
+   * ancestor.
+   */
+  sum(bottomUp: Iterable<readonly [unitId: string, above: string | undefined]>): MonthSumRows {
     if (this.summed) throw new Error('The subtree sums are summed once, at the end of the log');
     this.summed = true;
-    for (const unitId of this.own.owners()) {
-      const ancestors = strictAncestorsOf(unitId);
-      if (ancestors.length === 0) continue;
-      for (const { restId, months } of this.own.rowsOf(unitId)) {
-        const key = this.subtreeIdOf(restId);
-        for (const ancestorId of ancestors) this.rows.addMonths(ancestorId, key, months, 1);
-      }
+    for (const [unitId, above] of bottomUp) {
+      if (above === undefined) continue;
+      this.own.eachRowOf(unitId, (restId, months, from) => this.rows.addMonths(above, this.subtreeIdOf(restId), months, from));
+      this.rows.eachRowOf(unitId, (key, months, from) => this.rows.addMonths(above, key, months, from));
     }
-    for (const [ancestorId, keys] of this.made) for (const key of keys) this.rows.addMonths(ancestorId, key, NO_MONTHS, 1);
+    // Last: rows of zeros summed up the tree would make rows where the live batches make none.
+    for (const [ancestorId, keys] of this.made) for (const key of keys) this.rows.addMonths(ancestorId, key, NO_MONTHS);
     return this.rows;
   }
 

@@ -177,7 +177,7 @@ export class InMemoryPeriodStats implements PeriodStatsState, SplitFold {
           await this.otherModels.copyInto(tx, 'rm_models');
         },
       },
-      { tables: ['rm_subtree_stats'], write: (tx) => this.subtree.sum((unitId) => this.tree.strictAncestorsOf(unitId)).write(tx) },
+      { tables: ['rm_subtree_stats'], write: (tx) => this.subtree.sum(this.tree.bottomUp()).write(tx) },
       { tables: ['rm_units', 'rm_unit_closure', 'rm_unit_path_closure'], write: (tx) => this.tree.write(tx) },
       { tables: ['rm_phases'], write: (tx) => copyInto(tx, 'rm_phases', PHASE_COLUMNS, this.phases.values()) },
     ];

@@ -40,6 +40,16 @@ export class InMemoryUnitTree {
     return strict;
   }
 
+  /** Each unit with the unit just above it now (none for a top), the deepest first. */
+  bottomUp(): (readonly [unitId: string, above: string | undefined])[] {
+    const units = [...this.ancestors].map(([unitId, ancestors]) => {
+      let above: string | undefined;
+      for (const [ancestorId, depth] of ancestors) if (depth === 1) above = ancestorId;
+      return { unitId, above, depth: ancestors.size };
+    });
+    return units.sort((a, b) => b.depth - a.depth).map(({ unitId, above }) => [unitId, above] as const);
+  }
+
   /** The unit and every unit below it now (none for a unit not in the tree). */
   unitsUnder(unitId: string): Iterable<string> {
     return this.descendants.get(unitId)?.keys() ?? [];

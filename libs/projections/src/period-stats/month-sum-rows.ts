@@ -22,13 +22,6 @@ export interface SlotRow {
   readonly at: number;
 }
 
-/** A stored row of one owner: the key after the owner (its id and parts), and a view of its months. */
-export interface OwnedRow {
-  readonly restId: number;
-  readonly rest: readonly string[];
-  readonly months: Float64Array;
-}
-
 /** The key parts after the owner, as `restId` takes them. */
 export function keyRest(...parts: readonly (string | number)[]): string {
   // Built by concatenation, not join: a fact builds two of these (~2 M a rebuild).
@@ -111,21 +104,19 @@ export class MonthSumRows {
     this.blockOf(slot)[monthsAt(slot) + month - 1]! += amount;
   }
 
-  /** Adds `sign` × each of twelve months to the row `owner` × `restId`. */
-  addMonths(owner: string, restId: number, months: ArrayLike<number>, sign: 1 | -1): void {
+  /** Adds twelve months, `months[from]` to `months[from + 11]`, to the row `owner` × `restId`, creating it if need be. */
+  addMonths(owner: string, restId: number, months: Float64Array, from = 0): void {
     const slot = this.slotOf(owner, restId);
     const block = this.blockOf(slot);
     const start = monthsAt(slot);
-    for (let i = 0; i < 12; i++) block[start + i]! += sign * months[i]!;
+    for (let i = 0; i < 12; i++) block[start + i]! += months[from + i]!;
   }
 
-  *rowsOf(owner: string): Generator<OwnedRow> {
+  /** Each row of `owner`: its key id, and its twelve months at `from` in `months` (no copy, no view). */
+  eachRowOf(owner: string, visit: (restId: number, months: Float64Array, from: number) => void): void {
     const number = this.ownerNumbers.get(owner);
-    for (const slot of number === undefined ? [] : this.ownerSlots[number]!) {
-      const restId = this.slotRests[slot]!;
-      const at = monthsAt(slot);
-      yield { restId, rest: this.keyParts[restId]!, months: this.blockOf(slot).subarray(at, at + 12) };
-    }
+    if (number === undefined) return;
+    for (const slot of this.ownerSlots[number]!) visit(this.slotRests[slot]!, this.blockOf(slot), monthsAt(slot));
   }
 
   /** Every row, for another MonthSumRows of the same table to add up (see addAll). */
@@ -150,7 +141,7 @@ export class MonthSumRows {
   addAll(sums: MonthSums): void {
     const restIds = sums.rests.map((parts) => this.restId(keyRest(...parts)));
     for (let i = 0; i < sums.slotOwners.length; i++) {
-      this.addMonths(sums.owners[sums.slotOwners[i]!]!, restIds[sums.slotRests[i]!]!, sums.months.subarray(12 * i, 12 * i + 12), 1);
+      this.addMonths(sums.owners[sums.slotOwners[i]!]!, restIds[sums.slotRests[i]!]!, sums.months, 12 * i);
     }
   }
 
