@@ -36,7 +36,7 @@ describe.each(testBackends())('admin: projections and rebuilds over HTTP ($name)
     expect([during.status, during.body.totals.workdays]).toEqual([200, 12.5]);
 
     const done = await waitForRebuild(t, started.body.rebuildId);
-    expect(done).toMatchObject({ rebuildId: started.body.rebuildId, projection: 'period-stats', version: 1, status: 'done', processed: 4, total: 4 });
+    expect(done).toMatchObject({ rebuildId: started.body.rebuildId, projection: 'period-stats', version: 2, status: 'done', processed: 4, total: 4 });
     expect(Date.parse(String(done.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(done.startedAt)));
 
     await t.command('/v1/workdays', { unitId: 'tuyen-quang', workdays: 1, on: '2023-01-02' });
@@ -44,7 +44,7 @@ describe.each(testBackends())('admin: projections and rebuilds over HTTP ($name)
     expect([after.status, after.body.totals.workdays]).toEqual([200, 13.5]);
 
     const projections = await t.http().get('/v1/admin/projections').expect(200);
-    expect(projections.body).toEqual([{ name: 'period-stats', version: 1, position: expect.stringMatching(/^\d+$/), lag: 0, status: 'following' }]);
+    expect(projections.body).toEqual([{ name: 'period-stats', version: 2, position: expect.stringMatching(/^\d+$/), lag: 0, status: 'following' }]);
     const metrics = await t.http().get('/metrics').expect(200);
     expect(metrics.text).toMatch(/danvan_projection_lag_events\{projection="period-stats"\} 0/);
   });

@@ -141,7 +141,7 @@ const BATCH = 200;
     expect(((await stats.json()) as { totals: { workdays: number } }).totals.workdays).toBe(expectedMay2025);
 
     const projections = await api.fetch(`/v1/admin/projections`);
-    expect(await projections.json()).toEqual([{ name: 'period-stats', version: 1, position: expect.stringMatching(/^\d+$/), lag: 0, status: 'following' }]);
+    expect(await projections.json()).toEqual([{ name: 'period-stats', version: 2, position: expect.stringMatching(/^\d+$/), lag: 0, status: 'following' }]);
     expect(await (await api.fetch(`/metrics`)).text()).toMatch(/danvan_projection_lag_events\{projection="period-stats"\} 0/);
     expect(api.log).not.toContain('lease acquired');
   }, 60_000);

@@ -130,6 +130,23 @@ describe('period-stats folded in memory', () => {
     expect(await nonZeroSubtreeRows(db.pool)).toBeGreaterThan(3);
   });
 
+  it("brings an imported log's facts recorded before their unit's registration into its ancestors' sums, whatever the batches", async () => {
+    const live = await expectFoldAsLive(db.pool, [
+      unit('vn', null),
+      unit('p1', 'vn'),
+      unit('p2', 'vn'),
+      workdays('w1', 'c9', '2023-03-03', 2),
+      workdays('w2', 'c9', '2024-03-03', 3),
+      unit('c9', 'p1'),
+      workdays('w3', 'c9', '2024-04-04', 4),
+      unit('c9', 'p2'), // registered again: changes nothing
+      merge('c9', 'p2', '2024-06-01'),
+    ]);
+    const subtree = live.rm_subtree_stats!.map((row) => JSON.parse(row) as { ancestor_id: string; year: number; total: string });
+    const totals = Object.fromEntries(subtree.map((row) => [`${row.ancestor_id} ${row.year}`, Number(row.total)]));
+    expect(totals).toEqual({ 'vn 2023': 2, 'vn 2024': 7, 'p1 2023': 0, 'p1 2024': 0, 'p2 2023': 2, 'p2 2024': 7 });
+  });
+
   describe('rows of zeros a merge leaves, moved with a later merge of the unit they lie at', () => {
     const history = [
       unit('vn', null),

@@ -34,7 +34,11 @@ export const PERIOD_STATS = 'period-stats';
  */
 export class PeriodStatsProjection implements Projection {
   readonly name = PERIOD_STATS;
-  readonly version = 1;
+  /**
+   * 2 (2026-12-06): a unit's facts recorded before its registration (an imported log's)
+   * join its ancestors' subtree sums when it is registered.
+   */
+  readonly version = 2;
   readonly tables = [
     'rm_units',
     'rm_unit_closure',

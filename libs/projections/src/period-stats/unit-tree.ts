@@ -28,7 +28,8 @@ export class PendingUnitRegistrations {
 
   async flush(tx: SqlClient): Promise<void> {
     if (this.pending.length === 0) return;
-    const units = this.pending.splice(0);
+    const units = await firstRegistrations(tx, this.pending.splice(0));
+    if (units.length === 0) return;
     const registeredHere = new Set(units.map((u) => u.unitId));
     const parentsInDatabase = [...new Set(units.flatMap((u) => (u.parentId && !registeredHere.has(u.parentId) ? [u.parentId] : [])))];
     const ancestors = new Map<string, { id: string; depth: number }[]>();
@@ -54,8 +55,42 @@ export class PendingUnitRegistrations {
     await upsertRows(tx, 'rm_unit_closure', CLOSURE_COLUMNS, ['ancestor_id', 'descendant_id'], IGNORE, closure);
     const paths = closure.map(({ ancestorId, descendantId }): PathRow => ({ ancestorId, descendantId, pathVersion: 0 }));
     await upsertRows(tx, 'rm_unit_path_closure', PATH_COLUMNS, ['ancestor_id', 'descendant_id', 'path_version'], IGNORE, paths);
+    await tx.query(JOIN_ANCESTOR_SUMS, [[...registeredHere]]);
   }
 }
+
+/**
+ * The registrations that register a unit: a unit registered again (earlier in the log, or
+ * earlier in the batch) keeps its place, its ancestors and its sums, as the rebuild's tree does.
+ */
+async function firstRegistrations(tx: SqlClient, registrations: readonly UnitRegistration[]): Promise<UnitRegistration[]> {
+  const ids = [...new Set(registrations.map((unit) => unit.unitId))];
+  const { rows } = await tx.query<{ unit_id: string }>('SELECT unit_id FROM rm_units WHERE unit_id = ANY($1::text[])', [ids]);
+  const seen = new Set(rows.map((row) => row.unit_id));
+  const first: UnitRegistration[] = [];
+  for (const unit of registrations) {
+    if (seen.has(unit.unitId)) continue;
+    seen.add(unit.unitId);
+    first.push(unit);
+  }
+  return first;
+}
+
+/**
+ * A unit's facts recorded before it was registered (only an imported log has them: the
+ * commands refuse facts about a unit not registered) join its new ancestors' subtree sums
+ * when it is: the subtree rows then always hold what the closure table gives, however the
+ * log was cut into batches, as a rebuild sums them (see EndOfLogSubtreeSums). The facts of
+ * the batch still pending are added with the batch's other sums, after this.
+ */
+const JOIN_ANCESTOR_SUMS = `
+  INSERT INTO rm_subtree_stats (${SUBTREE_KEY}, ${SUM_COLUMNS.join(', ')})
+  SELECT c.ancestor_id, y.year, y.field, y.metric, ${SUM_COLUMNS.map((column) => `trim_scale(sum(y.${column}))`).join(', ')}
+    FROM rm_year_stats y JOIN rm_unit_closure c ON c.descendant_id = y.unit_id AND c.depth > 0
+   WHERE y.unit_id = ANY($1::text[])
+   GROUP BY c.ancestor_id, y.year, y.field, y.metric
+   ORDER BY c.ancestor_id, y.year, y.field, y.metric
+  ${addOnConflict('rm_subtree_stats', SUBTREE_KEY)}`;
 
 /**
  * Before a merge moves a subtree, its sums (the merged unit's own rows and its subtree rows)

@@ -237,8 +237,8 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
     const { db, store } = await openStores(backend);
     const history = [...generateHistory({ events: 400, provinces: 2, communesPerProvince: 3, seed: 3 })];
     const v1 = new ProjectionRunner(store, db.pool, projection, { batchSize: 100 });
-    // The same rows, as if its code had changed: the stored tables are version 1's.
-    const nextVersion = Object.assign(new PeriodStatsProjection(), { version: 2 });
+    // The same rows, as if its code had changed: the stored tables are the version before it.
+    const nextVersion = Object.assign(new PeriodStatsProjection(), { version: projection.version + 1 });
     const v2 = new ProjectionRunner(store, db.pool, nextVersion, { batchSize: 100, rebuildPollMs: 20 });
     try {
       await v1.start();
@@ -258,7 +258,7 @@ describe.each(testBackends())('period-stats rebuild on $name', (backend) => {
       expect(await v2.waitUntilCovered(last, 30_000)).toBe(true);
       expect(v2.status).toBe('following');
       const { rows } = await db.pool.query<{ version: number }>('SELECT version FROM rm_projection_checkpoints');
-      expect(rows.map((row) => Number(row.version))).toEqual([2]);
+      expect(rows.map((row) => Number(row.version))).toEqual([nextVersion.version]);
     } finally {
       await v2.stop();
       await db.dispose();
