@@ -10,12 +10,13 @@ const NO_MONTHS = new Float64Array(12);
  * and the unit tree as it ends, not fact by fact: adding each fact at its unit's strict
  * ancestors (2,000,000 additions a rebuild of 1,000,000 events) cost ~2 s of the pass.
  *
- * The live batches add each fact at the ancestors its unit has then, and a merge moves the
- * merged subtree's sums from the ancestors it loses to those it gains (unit-tree.ts). Since a
- * unit's facts are recorded only once it is in the tree, that comes to the year rows of each
- * unit summed at its ancestors at the end of the log, but for the rows a merge made: the
- * ancestors a subtree left keep a row for each of its keys (holding zeros), and those it
- * joined get one even where its sums are nought. Those rows are noted as the merges come.
+ * The live batches add each fact at the ancestors its unit has then (a fact recorded before
+ * its unit's registration, when the unit is registered), and a merge moves the merged
+ * subtree's sums from the ancestors it loses to those it gains (unit-tree.ts). That comes to
+ * the year rows of each unit summed at its ancestors at the end of the log, but for the rows
+ * a merge made: the ancestors a subtree left keep a row for each of its keys (holding zeros),
+ * and those it joined get one even where its sums are nought. Those rows are noted as the
+ * merges come.
  */
 export class EndOfLogSubtreeSums {
   /** ancestor → subtree key ids (in `rows`) of the rows merges made there. */
@@ -80,7 +81,8 @@ export class EndOfLogSubtreeSums {
       this.own.eachRowOf(unitId, (restId, months, from) => this.rows.addMonths(above, this.subtreeIdOf(restId), months, from));
       this.rows.eachRowOf(unitId, (key, months, from) => this.rows.addMonths(above, key, months, from));
     }
-    // Last: rows of zeros summed up the tree would make rows where the live batches make none.
+    // Last: added before, the rows merges made would be carried up the tree, to ancestors
+    // where the live batches have no such row.
     for (const [ancestorId, keys] of this.made) for (const key of keys) this.rows.addMonths(ancestorId, key, NO_MONTHS);
     return this.rows;
   }

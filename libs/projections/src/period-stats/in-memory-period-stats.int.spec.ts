@@ -139,12 +139,14 @@ describe('period-stats folded in memory', () => {
       workdays('w2', 'c9', '2024-03-03', 3),
       unit('c9', 'p1'),
       workdays('w3', 'c9', '2024-04-04', 4),
-      unit('c9', 'p2'), // registered again: changes nothing
       merge('c9', 'p2', '2024-06-01'),
+      unit('c9', 'p1'), // registered again: changes nothing, its path version included
+      workdays('w4', 'c9', '2024-07-07', 5),
     ]);
+    expect(live.rm_ledger_entries!.map((row) => JSON.parse(row) as { entry_id: string; path_version: number }).find((row) => row.entry_id === 'w4')?.path_version).toBe(1);
     const subtree = live.rm_subtree_stats!.map((row) => JSON.parse(row) as { ancestor_id: string; year: number; total: string });
     const totals = Object.fromEntries(subtree.map((row) => [`${row.ancestor_id} ${row.year}`, Number(row.total)]));
-    expect(totals).toEqual({ 'vn 2023': 2, 'vn 2024': 7, 'p1 2023': 0, 'p1 2024': 0, 'p2 2023': 2, 'p2 2024': 7 });
+    expect(totals).toEqual({ 'vn 2023': 2, 'vn 2024': 12, 'p1 2023': 0, 'p1 2024': 0, 'p2 2023': 2, 'p2 2024': 12 });
   });
 
   describe('rows of zeros a merge leaves, moved with a later merge of the unit they lie at', () => {

@@ -35,8 +35,9 @@ export const PERIOD_STATS = 'period-stats';
 export class PeriodStatsProjection implements Projection {
   readonly name = PERIOD_STATS;
   /**
-   * 2 (2026-12-06): a unit's facts recorded before its registration (an imported log's)
-   * join its ancestors' subtree sums when it is registered.
+   * 2 (2026-12-06): in an imported log, a unit's facts recorded before its registration join
+   * its ancestors' subtree sums when it is registered, and a unit registered again keeps
+   * its place and its path version, whatever the batches.
    */
   readonly version = 2;
   readonly tables = [
@@ -148,7 +149,8 @@ class PeriodStatsBatch implements PeriodStatsState {
   }
 
   registerUnit(unit: UnitRegistration): void {
-    this.pathVersions.set(unit.unitId, 0);
+    // A unit registered again keeps its path version (see firstRegistrations).
+    if (!this.pathVersions.has(unit.unitId)) this.pathVersions.set(unit.unitId, 0);
     this.registrations.add(unit);
   }
 
