@@ -22,22 +22,9 @@ export class InMemoryUnitTree {
    */
   private readonly descendants = new Map<string, Map<string, number>>();
   private readonly paths: PathRow[] = [];
-  /** unit → its strict ancestors, asked for once per fact: cleared for the units a merge moves. */
-  private readonly strictAncestors = new Map<string, readonly string[]>();
 
   pathVersionOf(unitId: string): number {
     return this.units.get(unitId)?.pathVersion ?? 0;
-  }
-
-  /** The unit's current ancestors, itself excluded (none for a unit not in the tree). */
-  strictAncestorsOf(unitId: string): readonly string[] {
-    let strict = this.strictAncestors.get(unitId);
-    if (strict === undefined) {
-      strict = [...(this.ancestors.get(unitId) ?? [])].filter(([, depth]) => depth > 0).map(([ancestorId]) => ancestorId);
-      // Only a unit in the tree can be cleared by a merge; others get theirs when registered.
-      if (this.ancestors.has(unitId)) this.strictAncestors.set(unitId, strict);
-    }
-    return strict;
   }
 
   /** Each unit with the unit just above it now (none for a top), the deepest first. */
@@ -60,8 +47,9 @@ export class InMemoryUnitTree {
    * it keeps in neither): the strict ancestors of `unitId`, and `intoUnitId` with its own.
    */
   ancestorShift(unitId: string, intoUnitId: string): { losing: string[]; gaining: string[] } {
-    if (!this.ancestors.has(unitId)) return { losing: [], gaining: [] };
-    const old = new Set(this.strictAncestorsOf(unitId));
+    const ancestors = this.ancestors.get(unitId);
+    if (ancestors === undefined) return { losing: [], gaining: [] };
+    const old = new Set([...ancestors].filter(([, depth]) => depth > 0).map(([ancestorId]) => ancestorId));
     const into = new Set(this.ancestors.get(intoUnitId)?.keys() ?? []);
     return { losing: [...old].filter((id) => !into.has(id)), gaining: [...into].filter((id) => !old.has(id)) };
   }
@@ -102,7 +90,6 @@ export class InMemoryUnitTree {
       }
     }
     for (const descendantId of subtree.keys()) {
-      this.strictAncestors.delete(descendantId);
       const moved = this.units.get(descendantId);
       if (!moved) continue;
       moved.pathVersion += 1;

@@ -93,11 +93,6 @@ export class MonthSumRows {
     return this.keyParts[restId]!;
   }
 
-  /** Every owner that has rows. */
-  owners(): Iterable<string> {
-    return this.ownerNumbers.keys();
-  }
-
   /** Adds `amount` to month 1-12 of the row `owner` × `restId`. */
   add(owner: string, restId: number, month: number, amount: number): void {
     const slot = this.slotOf(owner, restId);
